@@ -1,0 +1,495 @@
+//! The HTTP request for a batch and the response envelope. Pure: no IO happens here.
+
+use crate::batch::BatchParams;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub const DEFAULT_BASE_URL: &str = "https://api.cloudflare.com/client/v4";
+/// Bodies larger than this are refused before sending. A full batch of 3,500 records at the
+/// per-record limits (4,096 wire bytes of content, a 500-character comment, 20 tags) stays under
+/// about 20 MiB of JSON; anything bigger is a mistake, not a batch.
+pub const MAX_BODY_BYTES: usize = 24 * 1024 * 1024;
+
+/// How to authenticate. A token is preferred; the global key is legacy.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Auth {
+    Token(String),
+    EmailKey { email: String, key: String },
+}
+
+// Credentials never appear in debug output.
+impl fmt::Debug for Auth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Auth::Token(_) => f.write_str("Auth::Token(<redacted>)"),
+            Auth::EmailKey { .. } => f.write_str("Auth::EmailKey(<redacted>)"),
+        }
+    }
+}
+
+/// A client-side configuration problem: nothing was sent. The message never contains a credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConfigError {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+fn config_error(code: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError { code, message: message.into() }
+}
+
+/// The request `batch()` sends: everything a `fetch` call needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HttpRequest {
+    pub url: String,
+    pub method: &'static str,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Auth {
+    /// Checks that each credential can go into a header: visible ASCII only, so CR/LF (header
+    /// injection), spaces and other bytes are refused before anything is sent.
+    pub fn check(&self) -> Result<(), ConfigError> {
+        let visible = |s: &str| !s.is_empty() && s.bytes().all(|b| (0x21..=0x7e).contains(&b));
+        match self {
+            Auth::Token(token) if !visible(token) => Err(config_error(
+                "options.api_token.invalid",
+                "apiToken is empty or contains characters that cannot appear in an HTTP header (spaces, line breaks, non-ASCII)",
+            )),
+            Auth::EmailKey { email, .. } if !visible(email) => Err(config_error(
+                "options.api_email.invalid",
+                "apiEmail is empty or contains characters that cannot appear in an HTTP header",
+            )),
+            Auth::EmailKey { key, .. } if !visible(key) => Err(config_error(
+                "options.api_key.invalid",
+                "apiKey is empty or contains characters that cannot appear in an HTTP header",
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    fn headers(&self) -> Vec<(String, String)> {
+        match self {
+            Auth::Token(token) => vec![("authorization".into(), format!("Bearer {token}"))],
+            Auth::EmailKey { email, key } => vec![("x-auth-email".into(), email.clone()), ("x-auth-key".into(), key.clone())],
+        }
+    }
+}
+
+/// Checks a base URL (`https://api.cloudflare.com/client/v4`) and returns it without a trailing `/`.
+pub fn normalize_base_url(base: &str) -> Result<&str, ConfigError> {
+    let trimmed = base.trim_end_matches('/');
+    let rest = trimmed.strip_prefix("https://").or_else(|| trimmed.strip_prefix("http://"));
+    match rest {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('/') && !trimmed.chars().any(|c| c.is_control() || c.is_whitespace() || c == '?' || c == '#') => {
+            Ok(trimmed)
+        }
+        _ => Err(config_error("options.base_url.invalid", format!("baseURL must be an http:// or https:// URL without query or fragment, got {:?}", crate::issue::shorten(base)))),
+    }
+}
+
+/// Percent-encodes a path segment (RFC 3986 unreserved characters pass). Ids are validated before
+/// this, so encoding is a second line of defence, not the first.
+pub fn encode_segment(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Builds the batch request for validated params.
+pub fn build_request(params: &BatchParams, auth: &Auth, base_url: &str) -> Result<HttpRequest, ConfigError> {
+    auth.check()?;
+    let base = normalize_base_url(base_url)?;
+    let zone = params.zone_id.as_str();
+    if zone.is_empty() || zone == "." || zone == ".." {
+        return Err(config_error("batch.zone_id.unsafe", "zone_id is empty or a dot segment"));
+    }
+    let mut url = format!("{base}/zones/{}/dns_records/batch", encode_segment(zone));
+    if let Some(shadow) = params.include_shadow_metadata {
+        url.push_str(if shadow { "?include_shadow_metadata=true" } else { "?include_shadow_metadata=false" });
+    }
+    let body = params.body();
+    if body.len() > MAX_BODY_BYTES {
+        return Err(config_error(
+            "batch.body.size",
+            format!("the request body would be {} bytes; the limit is {MAX_BODY_BYTES} (split the batch)", body.len()),
+        ));
+    }
+    let mut headers = auth.headers();
+    headers.push(("content-type".into(), "application/json".into()));
+    headers.push(("accept".into(), "application/json".into()));
+    Ok(HttpRequest { url, method: "POST", headers, body })
+}
+
+/// One entry of the envelope's `errors[]` or `messages[]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+pub struct ApiMessage {
+    #[serde(default)]
+    pub code: i64,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    pub documentation_url: Option<String>,
+    /// The failing field, when the API names one (`/posts/3/content`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    pub pointer: Option<String>,
+}
+
+/// A record as the API returns it. Unknown fields are ignored: the API adds fields over time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordResponse {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(rename = "type", default)]
+    pub record_type: String,
+    #[serde(default)]
+    pub content: Option<String>,
+    #[serde(default)]
+    pub data: Option<serde_json::Value>,
+    #[serde(default)]
+    pub priority: Option<f64>,
+    #[serde(default)]
+    pub proxiable: Option<bool>,
+    #[serde(default)]
+    pub proxied: Option<bool>,
+    #[serde(default)]
+    pub ttl: Option<f64>,
+    #[serde(default)]
+    pub comment: Option<String>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub settings: Option<serde_json::Value>,
+    #[serde(default)]
+    pub meta: Option<serde_json::Value>,
+    #[serde(default)]
+    pub private_routing: Option<bool>,
+    #[serde(default)]
+    pub created_on: Option<String>,
+    #[serde(default)]
+    pub modified_on: Option<String>,
+    #[serde(default)]
+    pub comment_modified_on: Option<String>,
+    #[serde(default)]
+    pub tags_modified_on: Option<String>,
+}
+
+fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// `result` of a successful batch: the records as they are after each operation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BatchResult {
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub deletes: Vec<RecordResponse>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub patches: Vec<RecordResponse>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub puts: Vec<RecordResponse>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub posts: Vec<RecordResponse>,
+}
+
+/// The API answered, but not with success. `errors` have the legacy `error_chain` unwrapped.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ApiError {
+    /// A stable code for the kind of failure (`api.rate_limited`, `api.not_json`, ...).
+    pub code: &'static str,
+    pub status: u16,
+    pub message: String,
+    pub errors: Vec<ApiMessage>,
+    pub messages: Vec<ApiMessage>,
+    pub ray_id: Option<String>,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// The stable code for an HTTP status.
+pub fn status_code_name(status: u16) -> &'static str {
+    match status {
+        400 => "api.bad_request",
+        401 => "api.unauthorized",
+        403 => "api.forbidden",
+        404 => "api.not_found",
+        409 => "api.conflict",
+        413 => "api.too_large",
+        422 => "api.unprocessable",
+        429 => "api.rate_limited",
+        500..=599 => "api.server_error",
+        200..=299 => "api.unsuccessful",
+        _ => "api.error",
+    }
+}
+
+/// The envelope as sent; every part optional so that a surprising answer is described, not fatal.
+#[derive(Deserialize)]
+struct Envelope {
+    success: Option<bool>,
+    #[serde(default)]
+    errors: Option<Vec<RawMessage>>,
+    #[serde(default)]
+    messages: Option<Vec<RawMessage>>,
+    #[serde(default)]
+    result: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct RawMessage {
+    #[serde(default)]
+    code: Option<serde_json::Value>,
+    #[serde(default)]
+    message: Option<serde_json::Value>,
+    #[serde(default)]
+    documentation_url: Option<serde_json::Value>,
+    #[serde(default)]
+    source: Option<serde_json::Value>,
+    #[serde(default)]
+    error_chain: Option<Vec<RawMessage>>,
+}
+
+impl RawMessage {
+    /// Flattens the pre-2024-10 `{code:1004, error_chain:[...]}` wrapper into its root causes.
+    fn flatten_into(self, out: &mut Vec<ApiMessage>) {
+        let chain = self.error_chain.unwrap_or_default();
+        if !chain.is_empty() {
+            for inner in chain {
+                inner.flatten_into(out);
+            }
+            return;
+        }
+        let text = |v: Option<serde_json::Value>| match v {
+            Some(serde_json::Value::String(s)) => Some(s),
+            Some(serde_json::Value::Null) | None => None,
+            Some(other) => Some(other.to_string()),
+        };
+        let code = match &self.code {
+            Some(serde_json::Value::Number(n)) => n.as_i64().unwrap_or(0),
+            Some(serde_json::Value::String(s)) => s.parse().unwrap_or(0),
+            _ => 0,
+        };
+        let pointer = self.source.as_ref().and_then(|s| s.get("pointer")).and_then(|p| p.as_str()).map(str::to_string);
+        out.push(ApiMessage { code, message: text(self.message).unwrap_or_default(), documentation_url: text(self.documentation_url), pointer });
+    }
+}
+
+fn flatten(list: Option<Vec<RawMessage>>) -> Vec<ApiMessage> {
+    let mut out = Vec::new();
+    for m in list.unwrap_or_default() {
+        m.flatten_into(&mut out);
+    }
+    out
+}
+
+/// A short, printable excerpt of a body for error messages (never the whole of a large answer).
+pub fn excerpt(body: &str) -> String {
+    let flat: String = body.chars().take(200).map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+    if body.chars().nth(200).is_some() {
+        format!("{flat}…")
+    } else {
+        flat
+    }
+}
+
+/// Checks the envelope of an answer and returns its `result` (still as JSON) on success.
+/// Everything that is not a successful envelope becomes an `ApiError` with the status, the
+/// envelope's `errors`/`messages` when there are any, and the `cf-ray` id.
+pub fn check_envelope(status: u16, ray_id: Option<&str>, body: &str) -> Result<serde_json::Value, ApiError> {
+    let ray_id = ray_id.map(str::to_string);
+    let envelope: Result<Envelope, _> = serde_json::from_str(body);
+    let fail = |code: &'static str, message: String, errors: Vec<ApiMessage>, messages: Vec<ApiMessage>| ApiError {
+        code,
+        status,
+        message,
+        errors,
+        messages,
+        ray_id: ray_id.clone(),
+    };
+    let Ok(envelope) = envelope else {
+        let what = if body.trim().is_empty() { "an empty body".to_string() } else { format!("a body that is not a JSON envelope: {}", excerpt(body)) };
+        let code = if (200..300).contains(&status) { "api.not_json" } else { status_code_name(status) };
+        return Err(fail(code, format!("HTTP {status} with {what}"), vec![], vec![]));
+    };
+    let errors = flatten(envelope.errors);
+    let messages = flatten(envelope.messages);
+    let ok_status = (200..300).contains(&status);
+    if ok_status && envelope.success == Some(true) {
+        return match envelope.result {
+            Some(result @ serde_json::Value::Object(_)) => Ok(result),
+            Some(serde_json::Value::Null) | None => Ok(serde_json::Value::Object(Default::default())),
+            Some(other) => Err(fail(
+                "api.bad_result",
+                format!("HTTP {status}: `result` should be an object of record arrays, got {}", excerpt(&other.to_string())),
+                errors,
+                messages,
+            )),
+        };
+    }
+    let summary = match errors.first() {
+        Some(e) => {
+            let at = e.pointer.as_deref().map(|p| format!(" at {p}")).unwrap_or_default();
+            let more = if errors.len() > 1 { format!(" (and {} more)", errors.len() - 1) } else { String::new() };
+            format!("{} (code {}){at}{more}", e.message, e.code)
+        }
+        None if envelope.success.is_none() => format!("the answer is not a Cloudflare envelope: {}", excerpt(body)),
+        None => "no error details were given".to_string(),
+    };
+    let code = if ok_status {
+        if envelope.success.is_none() {
+            "api.not_envelope"
+        } else {
+            "api.unsuccessful"
+        }
+    } else {
+        status_code_name(status)
+    };
+    Err(fail(code, format!("HTTP {status}: {summary}"), errors, messages))
+}
+
+/// Parses a whole answer into a typed result (the Rust API; the JS layer checks the envelope here
+/// and lets the host's `JSON.parse` build the result objects).
+pub fn parse_response(status: u16, ray_id: Option<&str>, body: &str) -> Result<BatchResult, ApiError> {
+    let result = check_envelope(status, ray_id, body)?;
+    serde_json::from_value(result).map_err(|e| ApiError {
+        code: "api.bad_result",
+        status,
+        message: format!("HTTP {status}: the result does not have the shape of batch results: {e}"),
+        errors: vec![],
+        messages: vec![],
+        ray_id: ray_id.map(str::to_string),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params() -> BatchParams {
+        BatchParams { zone_id: "023e105f4ecef8ad9ca31a8372d0c353".into(), ..Default::default() }
+    }
+
+    #[test]
+    fn builds_the_request_for_a_token() {
+        let req = build_request(&params(), &Auth::Token("tok-123".into()), "https://api.cloudflare.com/client/v4/").unwrap();
+        assert_eq!(req.url, "https://api.cloudflare.com/client/v4/zones/023e105f4ecef8ad9ca31a8372d0c353/dns_records/batch");
+        assert_eq!(req.method, "POST");
+        assert!(req.headers.contains(&("authorization".into(), "Bearer tok-123".into())));
+        assert!(req.headers.contains(&("content-type".into(), "application/json".into())));
+        assert_eq!(req.body, "{}");
+    }
+
+    #[test]
+    fn builds_the_request_for_email_and_key_with_shadow_metadata() {
+        let mut p = params();
+        p.include_shadow_metadata = Some(true);
+        let auth = Auth::EmailKey { email: "a@example.com".into(), key: "k".into() };
+        let req = build_request(&p, &auth, "http://127.0.0.1:8787/client/v4").unwrap();
+        assert!(req.url.ends_with("/dns_records/batch?include_shadow_metadata=true"));
+        assert!(req.headers.contains(&("x-auth-email".into(), "a@example.com".into())));
+        assert!(req.headers.contains(&("x-auth-key".into(), "k".into())));
+    }
+
+    #[test]
+    fn refuses_header_injection_without_echoing_the_secret() {
+        let err = build_request(&params(), &Auth::Token("secret\r\nx-evil: 1".into()), DEFAULT_BASE_URL).unwrap_err();
+        assert_eq!(err.code, "options.api_token.invalid");
+        assert!(!err.message.contains("secret"));
+        let err = build_request(&params(), &Auth::EmailKey { email: "a@b".into(), key: "k\n".into() }, DEFAULT_BASE_URL).unwrap_err();
+        assert_eq!(err.code, "options.api_key.invalid");
+    }
+
+    #[test]
+    fn refuses_bad_base_urls() {
+        for bad in ["ftp://x", "api.cloudflare.com", "https://", "https://x/?q", "javascript:alert(1)"] {
+            assert!(build_request(&params(), &Auth::Token("t".into()), bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn encodes_path_segments() {
+        assert_eq!(encode_segment("a/b%2F..?"), "a%2Fb%252F..%3F");
+    }
+
+    #[test]
+    fn parses_success_with_unknown_fields() {
+        let body = r#"{"success":true,"errors":[],"messages":[],"result":{"posts":[{"id":"1","name":"a.example.com","type":"A","content":"192.0.2.1","ttl":1,"brand_new":{"x":1},"tags":null,"comment":null}]}}"#;
+        let result = parse_response(200, None, body).unwrap();
+        assert_eq!(result.posts.len(), 1);
+        assert_eq!(result.posts[0].content.as_deref(), Some("192.0.2.1"));
+        assert!(result.deletes.is_empty());
+    }
+
+    #[test]
+    fn success_false_on_200_is_an_error() {
+        let body = r#"{"success":false,"errors":[{"code":81058,"message":"An identical record already exists.","source":{"pointer":"/posts/0"}}],"messages":[],"result":null}"#;
+        let err = parse_response(200, Some("8f1c2a3b4c5d6e7f-SJC"), body).unwrap_err();
+        assert_eq!(err.code, "api.unsuccessful");
+        assert_eq!(err.errors[0].code, 81058);
+        assert_eq!(err.errors[0].pointer.as_deref(), Some("/posts/0"));
+        assert_eq!(err.ray_id.as_deref(), Some("8f1c2a3b4c5d6e7f-SJC"));
+        assert!(err.message.contains("identical record"));
+    }
+
+    #[test]
+    fn unwraps_the_legacy_error_chain() {
+        let body = r#"{"success":false,"errors":[{"code":1004,"message":"DNS Validation Error","error_chain":[{"code":9300,"message":"DNS record has 1 tags, exceeding the quota of 0."}]}],"messages":[],"result":null}"#;
+        let err = parse_response(400, None, body).unwrap_err();
+        assert_eq!(err.code, "api.bad_request");
+        assert_eq!(err.errors.len(), 1);
+        assert_eq!(err.errors[0].code, 9300);
+    }
+
+    #[test]
+    fn non_json_and_non_envelope_answers_are_described() {
+        let err = parse_response(502, None, "<html><body>Bad gateway</body></html>").unwrap_err();
+        assert_eq!(err.code, "api.server_error");
+        assert!(err.message.contains("Bad gateway"));
+        let err = parse_response(200, None, "{\"result\":").unwrap_err();
+        assert_eq!(err.code, "api.not_json");
+        let err = parse_response(200, None, "[1,2]").unwrap_err();
+        assert_eq!(err.code, "api.not_json");
+        let err = parse_response(200, None, "{\"hello\":1}").unwrap_err();
+        assert_eq!(err.code, "api.not_envelope");
+        let err = parse_response(200, None, r#"{"success":true,"result":[1]}"#).unwrap_err();
+        assert_eq!(err.code, "api.bad_result");
+        let err = parse_response(200, None, r#"{"success":true,"result":{"posts":[1]}}"#).unwrap_err();
+        assert_eq!(err.code, "api.bad_result");
+    }
+
+    #[test]
+    fn excerpts_are_short() {
+        let long = "x".repeat(100_000);
+        assert!(excerpt(&long).chars().count() <= 201);
+    }
+}

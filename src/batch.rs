@@ -1,0 +1,412 @@
+//! A whole batch: `{ zone_id, deletes, patches, puts, posts }`, shaped exactly like the official
+//! SDK's `client.dns.records.batch(params)`, and the checks that span operations.
+
+use crate::issue::{Issue, Path, Plan, Report, ValidateOptions};
+use crate::json::Json;
+use crate::record::common::{read_record, ReadRecord};
+use crate::record::fields::{nearest, Fields, Mode};
+use crate::record::{CommonFields, Record, RecordType};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub const BATCH_LIMIT_FREE: usize = 200;
+pub const BATCH_LIMIT_PAID: usize = 3_500;
+/// Shadow metadata is computed only for batches of at most this many records.
+pub const SHADOW_METADATA_LIMIT: usize = 1_000;
+/// Identifiers (zone and record ids) are at most 32 characters (OpenAPI `maxLength: 32`).
+pub const ID_MAX: usize = 32;
+
+/// A delete: only `id` is used (other fields may be sent for readability; they are not).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+pub struct DeleteParam {
+    pub id: String,
+}
+
+/// A put: the whole record replaces the one with this `id`; fields left out take their defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PutParam {
+    pub id: String,
+    #[serde(flatten)]
+    pub record: Record,
+}
+
+/// A patch: `id` and only the fields that change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PatchParam {
+    pub id: String,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub record_type: Option<RecordType>,
+    #[serde(flatten)]
+    pub common: CommonFields,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u16>,
+    /// Kept as given: a patch may carry part of a kind's `data` (checked field by field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<serde_json::Value>,
+}
+
+/// A validated batch, ready to become a request body.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BatchParams {
+    #[serde(skip)]
+    pub zone_id: String,
+    #[serde(skip)]
+    pub include_shadow_metadata: Option<bool>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deletes: Vec<DeleteParam>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub patches: Vec<PatchParam>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub puts: Vec<PutParam>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub posts: Vec<Record>,
+}
+
+impl BatchParams {
+    /// The JSON body on the wire: the four arrays, without `zone_id` (a path parameter).
+    pub fn body(&self) -> String {
+        // Serialising plain structs of strings and numbers into a String cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn operation_count(&self) -> usize {
+        self.deletes.len() + self.patches.len() + self.puts.len() + self.posts.len()
+    }
+}
+
+/// The outcome of validating a batch: every issue, and the typed batch when nothing blocks it.
+#[derive(Debug)]
+pub struct Validated {
+    pub issues: Vec<Issue>,
+    pub params: Option<BatchParams>,
+}
+
+const TOP_LEVEL: [&str; 6] = ["zone_id", "include_shadow_metadata", "deletes", "patches", "puts", "posts"];
+
+/// Parses and validates batch params given as JSON text.
+pub fn validate_json(text: &str, options: &ValidateOptions) -> Validated {
+    match Json::parse(text) {
+        Ok(json) => validate(&json, options),
+        Err(e) => {
+            let mut r = Report::new(options);
+            r.error(&Path::Root, "batch.json", format!("the batch is not valid JSON: {e}"));
+            Validated { issues: r.issues, params: None }
+        }
+    }
+}
+
+/// Validates batch params already parsed. Walks the batch once and reports every issue.
+pub fn validate(json: &Json, options: &ValidateOptions) -> Validated {
+    let mut r = Report::new(options);
+    let root = Path::Root;
+    let Some(members) = json.as_object() else {
+        r.error(&root, "batch.type", format!("batch params must be an object, got {}", json.kind()));
+        return Validated { issues: r.issues, params: None };
+    };
+    let top = Fields::new(members, &root, "batch", Mode::Full);
+    let mut params = BatchParams::default();
+
+    if let Some(zone_id) = top.string(&mut r, "zone_id", "the zone's identifier (32 hex characters)") {
+        check_id(&mut r, &root.key("zone_id"), "batch.zone_id", zone_id);
+        params.zone_id = zone_id.to_string();
+    }
+    params.include_shadow_metadata = top.opt_bool(&mut r, "include_shadow_metadata");
+    for (key, _) in members {
+        if !TOP_LEVEL.contains(&key.as_ref()) {
+            let hint = nearest(key, &TOP_LEVEL).map(|k| format!("; did you mean `{k}`?")).unwrap_or_default();
+            r.warn(&root.key(key), "batch.unknown-field", format!("`{}` is not part of a batch and is not sent{hint}", crate::issue::shorten(key)));
+        }
+    }
+
+    let mut ids = IdIndex::default();
+    for_each_item(&top, &mut r, "deletes", |item, at, r| {
+        let id = read_op_id(item, at, r, "deletes")?;
+        ids.note(r, at, &id, Op::Delete);
+        params.deletes.push(DeleteParam { id });
+        Some(())
+    });
+    for_each_item(&top, &mut r, "patches", |item, at, r| {
+        let id = read_op_id(item, at, r, "patches");
+        let read = read_record(item, at, r, Mode::Partial, &["id"])?;
+        let id = id?;
+        ids.note(r, at, &id, Op::Patch);
+        params.patches.push(patch_param(item, at, r, id, read));
+        Some(())
+    });
+    let mut placed: Vec<Placed> = Vec::new();
+    for_each_item(&top, &mut r, "puts", |item, at, r| {
+        let id = read_op_id(item, at, r, "puts");
+        let read = read_record(item, at, r, Mode::Full, &["id"])?;
+        let id = id?;
+        ids.note(r, at, &id, Op::Put);
+        let record = whole_record(read)?;
+        params.puts.push(PutParam { id, record });
+        Some(())
+    });
+    for_each_item(&top, &mut r, "posts", |item, at, r| {
+        let read = read_record(item, at, r, Mode::Full, &[])?;
+        if let (Some(kind), Some(name)) = (read.kind, read.common.name.as_deref()) {
+            placed.push(Placed { pointer: at.to_pointer(), name: fold_name(name), kind });
+        }
+        let record = whole_record(read)?;
+        params.posts.push(record);
+        Some(())
+    });
+
+    check_size(&mut r, &params, members);
+    check_names(&mut r, &placed);
+
+    let params = (!r.has_errors()).then_some(params);
+    Validated { issues: r.issues, params }
+}
+
+/// Validates one record on its own (as a post), for forms that check as the user types.
+pub fn validate_record_json(json: &Json, options: &ValidateOptions) -> (Vec<Issue>, Option<Record>) {
+    let mut r = Report::new(options);
+    let read = read_record(json, &Path::Root, &mut r, Mode::Full, &[]);
+    let record = read.and_then(whole_record).filter(|_| !r.has_errors());
+    (r.issues, record)
+}
+
+fn whole_record(read: ReadRecord) -> Option<Record> {
+    Some(Record { common: read.common, data: read.data? })
+}
+
+fn patch_param(item: &Json, at: &Path, r: &mut Report, id: String, read: ReadRecord) -> PatchParam {
+    let changes = item.as_object().map_or(0, |m| m.iter().filter(|(k, _)| k != "id").count());
+    if changes == 0 {
+        r.warn(at, "batch.patch.empty", "this patch changes nothing: it has only an `id`");
+    }
+    if let Some(kind) = read.kind {
+        // The API deprecated changing a record's type through an update (end of life 2026-06-30).
+        // Whether this patch changes the type cannot be known offline, so it is advice.
+        r.warn(
+            &at.key("type"),
+            "batch.patch.type",
+            format!("if this changes the record's type to {kind}: type changes through patch are deprecated; delete the record and post a new one in the same batch"),
+        );
+        if kind.uses_data() {
+            if let Some(Json::Object(data)) = item.get("data") {
+                let missing: Vec<&str> = data_fields(kind).iter().copied().filter(|f| !data.iter().any(|(k, _)| k == f)).collect();
+                if !missing.is_empty() {
+                    // UNCONFIRMED whether the API merges a partial `data` or replaces it whole.
+                    r.warn(
+                        &at.key("data"),
+                        "batch.patch.partial-data",
+                        format!("this patch sends part of {kind} `data` (missing {}); the API may replace `data` as a whole, so send every field", missing.join(", ")),
+                    );
+                }
+            }
+        }
+    }
+    let content = match read.kind {
+        Some(kind) if kind.uses_data() => None,
+        _ => item.get("content").and_then(Json::as_str).map(str::to_string),
+    };
+    let priority = match read.kind {
+        Some(kind) if !kind.has_top_level_priority() => None,
+        _ => item.get("priority").and_then(|p| match p {
+            Json::Number(n) => n.as_integer().and_then(|i| u16::try_from(i).ok()),
+            _ => None,
+        }),
+    };
+    let data = match read.kind {
+        Some(kind) if !kind.uses_data() => None,
+        _ => item.get("data").filter(|d| !matches!(d, Json::Null)).map(Json::to_value),
+    };
+    PatchParam { id, record_type: read.kind, common: read.common, content, priority, data }
+}
+
+/// The field names of a data kind's `data`, read from its typed form.
+fn data_fields(kind: RecordType) -> &'static [&'static str] {
+    match kind {
+        RecordType::CAA => &["flags", "tag", "value"],
+        RecordType::CERT => &["type", "key_tag", "algorithm", "certificate"],
+        RecordType::DNSKEY => &["flags", "protocol", "algorithm", "public_key"],
+        RecordType::DS => &["key_tag", "algorithm", "digest_type", "digest"],
+        RecordType::HTTPS | RecordType::SVCB => &["priority", "target", "value"],
+        RecordType::LOC => &[
+            "lat_degrees", "lat_minutes", "lat_seconds", "lat_direction", "long_degrees", "long_minutes", "long_seconds",
+            "long_direction", "altitude", "size", "precision_horz", "precision_vert",
+        ],
+        RecordType::NAPTR => &["order", "preference", "flags", "service", "regex", "replacement"],
+        RecordType::SMIMEA | RecordType::TLSA => &["usage", "selector", "matching_type", "certificate"],
+        RecordType::SRV => &["priority", "weight", "port", "target"],
+        RecordType::SSHFP => &["algorithm", "type", "fingerprint"],
+        RecordType::URI => &["weight", "target"],
+        _ => &[],
+    }
+}
+
+/// Runs `each` over the items of the array `key` (absent or `null` means none).
+fn for_each_item<'j, 'a>(top: &Fields<'j, 'a>, r: &mut Report, key: &'static str, mut each: impl FnMut(&Json, &Path, &mut Report) -> Option<()>) {
+    let items = match top.get(key) {
+        None | Some(Json::Null) => return,
+        Some(Json::Array(items)) => items,
+        Some(other) => {
+            r.error(&top.at.key(key), format!("batch.{key}.type"), format!("`{key}` must be an array of operations, got {}", other.kind()));
+            return;
+        }
+    };
+    let at = top.at.key(key);
+    for (i, item) in items.iter().enumerate() {
+        let _ = each(item, &at.index(i), r);
+    }
+}
+
+fn read_op_id(item: &Json, at: &Path, r: &mut Report, op: &str) -> Option<String> {
+    let Some(members) = item.as_object() else {
+        r.error(at, "batch.operation.type", format!("each of `{op}` must be an object, got {}", item.kind()));
+        return None;
+    };
+    let fields = Fields::new(members, at, "batch", Mode::Full);
+    let id = fields.string(r, "id", "the record's identifier")?;
+    check_id(r, &at.key("id"), "batch.id", id);
+    Some(id.to_string())
+}
+
+/// Identifiers become URL path segments (`/zones/{zone_id}/...`), so anything that could change
+/// the path is refused outright; the 32-hex form every real id has is advice (strict: an error).
+pub fn check_id(r: &mut Report, at: &Path, prefix: &'static str, id: &str) {
+    let code = |rule: &str| std::borrow::Cow::Owned(format!("{prefix}.{rule}"));
+    let shown = crate::issue::shorten(id);
+    if id.is_empty() {
+        r.error(at, code("empty"), "the identifier is empty");
+        return;
+    }
+    if id.chars().count() > ID_MAX {
+        r.error(at, code("length"), format!("identifiers are at most {ID_MAX} characters; {shown:?} has {}", id.chars().count()));
+    }
+    if id == "." || id == ".." || id.chars().any(|c| c.is_control() || matches!(c, '/' | '\\' | '?' | '#' | '%' | ' ')) {
+        r.error(at, code("unsafe"), format!("{shown:?} would change the request's URL path; identifiers are 32 hex characters"));
+        return;
+    }
+    if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        r.rfc(at, code("format"), format!("{shown:?} does not look like a Cloudflare identifier (32 hex characters)"));
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Op {
+    Delete,
+    Patch,
+    Put,
+}
+
+/// Where each id was seen, to catch one record touched twice.
+#[derive(Default)]
+struct IdIndex {
+    seen: HashMap<String, (Op, String)>,
+}
+
+impl IdIndex {
+    fn note(&mut self, r: &mut Report, at: &Path, id: &str, op: Op) {
+        let key = id.to_ascii_lowercase();
+        if let Some((first_op, first_at)) = self.seen.get(&key) {
+            if *first_op == Op::Delete && op != Op::Delete {
+                // Deletes run first, so the record is gone before this operation runs.
+                r.error(at, "batch.id.deleted", format!("record {id} is deleted earlier in this batch ({first_at}); deletes run before patches and puts, so this would fail (81044)"));
+            } else {
+                // UNCONFIRMED how the API treats one id in two operations; flag it, do not refuse.
+                r.warn(at, "batch.id.duplicate", format!("record {id} is also changed at {first_at}"));
+            }
+            return;
+        }
+        self.seen.insert(key, (op, at.to_pointer()));
+    }
+}
+
+fn check_size(r: &mut Report, params: &BatchParams, members: &[(std::borrow::Cow<str>, Json)]) {
+    let count = params.operation_count();
+    // Count what was sent, including operations that had issues, so the limit is judged on the
+    // batch as written. UNCONFIRMED whether deletes count toward the limit; counting them is the
+    // safe reading (it never lets an over-limit batch through).
+    let written: usize = ["deletes", "patches", "puts", "posts"]
+        .iter()
+        .filter_map(|k| members.iter().rev().find(|(key, _)| key == k))
+        .map(|(_, v)| if let Json::Array(a) = v { a.len() } else { 0 })
+        .sum::<usize>()
+        .max(count);
+    let limit = match r.options.plan {
+        Some(Plan::Free) => BATCH_LIMIT_FREE,
+        _ => BATCH_LIMIT_PAID,
+    };
+    if written > limit {
+        let plan = r.options.plan.map_or("any", Plan::name);
+        r.error(&Path::Root, "batch.size", format!("{written} operations; a batch on the {plan} plan holds at most {limit}"));
+    } else if written > BATCH_LIMIT_FREE && r.options.plan.is_none() {
+        r.warn(&Path::Root, "batch.size.plan", format!("{written} operations: Free zones take at most {BATCH_LIMIT_FREE} per batch (paid plans {BATCH_LIMIT_PAID})"));
+    }
+    if written == 0 {
+        // UNCONFIRMED what the API answers to an empty batch.
+        r.warn(&Path::Root, "batch.empty", "the batch has no operations");
+    }
+    if params.include_shadow_metadata == Some(true) && written > SHADOW_METADATA_LIMIT {
+        r.warn(&Path::Root.key("include_shadow_metadata"), "batch.shadow-metadata", format!("shadow metadata is only computed for batches of at most {SHADOW_METADATA_LIMIT} records"));
+    }
+}
+
+struct Placed {
+    pointer: String,
+    name: String,
+    kind: RecordType,
+}
+
+fn fold_name(name: &str) -> String {
+    name.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// Name-level rules among the records this batch posts.
+fn check_names(r: &mut Report, posts: &[Placed]) {
+    use crate::issue::Severity::{Error, Warning};
+    let mut by_name: HashMap<&str, Vec<&Placed>> = HashMap::new();
+    for p in posts {
+        by_name.entry(p.name.as_str()).or_default().push(p);
+    }
+    for group in by_name.values().filter(|g| g.len() > 1) {
+        if let Some(first) = group.iter().find(|p| p.kind == RecordType::CNAME) {
+            for p in group.iter().filter(|p| p.pointer != first.pointer) {
+                match p.kind {
+                    RecordType::A | RecordType::AAAA | RecordType::CNAME => r.at_pointer(
+                        &p.pointer,
+                        "batch.cname.conflict",
+                        Error,
+                        format!("{} at {:?} conflicts with the CNAME at {} (API error 81053/81054)", p.kind, p.name, first.pointer),
+                    ),
+                    // Cloudflare documents only the A/AAAA/CNAME clash; RFC 1034 forbids any other
+                    // data beside a CNAME. UNCONFIRMED whether the API refuses it, so RFC advice.
+                    _ => {
+                        let severity = r.rfc_severity();
+                        r.at_pointer(
+                            &p.pointer,
+                            "batch.cname.coexist",
+                            severity,
+                            format!("{} at {:?} sits beside the CNAME at {}; a CNAME name can hold no other data (RFC 1034)", p.kind, p.name, first.pointer),
+                        )
+                    }
+                }
+            }
+        }
+        let ns = group.iter().position(|p| p.kind == RecordType::NS);
+        for (i, p) in group.iter().enumerate() {
+            match (p.kind, ns) {
+                (RecordType::DS, Some(n)) if n > i => r.at_pointer(
+                    &p.pointer,
+                    "batch.ds.order",
+                    Warning,
+                    format!("the DS at {:?} is posted before its NS ({}); post the NS first", p.name, group[n].pointer),
+                ),
+                (RecordType::NS | RecordType::DS | RecordType::CNAME, _) | (_, None) => {}
+                (_, Some(n)) => r.at_pointer(
+                    &p.pointer,
+                    "batch.ns.coexist",
+                    Warning,
+                    format!("{} at {:?} sits at the delegation made by the NS at {}; only DS belongs beside an NS", p.kind, p.name, group[n].pointer),
+                ),
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! A borrowed JSON tree: what a batch is parsed into before validation.
+//!
+//! Why not `serde_json::Value`: validation must see *every* value (a wrong type anywhere becomes an
+//! issue with its pointer, never a failure of the whole batch), so the batch is parsed into a tree
+//! first. `serde_json::Value` allocates a `String` for every key and string and a `BTreeMap` per
+//! object; for the 3,500-record workload that was the single largest cost. This tree borrows every
+//! string that has no escapes from the input text and keeps object members as a small vector
+//! (records have about ten keys, where a linear scan beats a map). serde_json still does the parsing,
+//! including its recursion limit of 128, so deep nesting is an error, not a stack overflow.
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+
+/// A JSON number as parsed: integers stay exact, everything else is a float.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Num {
+    Int(i64),
+    Float(f64),
+}
+
+impl Num {
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Num::Int(i) => i as f64,
+            Num::Float(f) => f,
+        }
+    }
+
+    /// The value as an integer when it is one (`10` and `10.0` both are; `10.5` is not).
+    pub fn as_integer(self) -> Option<i64> {
+        match self {
+            Num::Int(i) => Some(i),
+            Num::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Some(f as i64),
+            Num::Float(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Num::Int(i) => write!(f, "{i}"),
+            Num::Float(x) => write!(f, "{x}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json<'a> {
+    Null,
+    Bool(bool),
+    Number(Num),
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
+}
+
+impl<'a> Json<'a> {
+    /// Parses JSON text. Errors carry serde_json's line and column.
+    pub fn parse(text: &'a str) -> Result<Json<'a>, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// The member `key` of an object. Like `JSON.parse`, the last of duplicate keys wins.
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
+        match self {
+            Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&[(Cow<'a, str>, Json<'a>)]> {
+        match self {
+            Json::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The JSON type name, for messages ("expected a string, got an array").
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+
+    /// Converts to an owned `serde_json::Value` (used for the rare fields kept as given).
+    pub fn to_value(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(Num::Int(i)) => Value::from(*i),
+            Json::Number(Num::Float(f)) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
+            Json::String(s) => Value::String(s.to_string()),
+            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
+            Json::Object(members) => {
+                Value::Object(members.iter().map(|(k, v)| (k.to_string(), v.to_value())).collect())
+            }
+        }
+    }
+
+    /// A short rendering of the value for messages: never more than about 60 characters.
+    pub fn excerpt(&self) -> String {
+        let text = match self {
+            Json::String(s) => format!("{:?}", s.as_ref()),
+            other => serde_json::to_string(other).unwrap_or_default(),
+        };
+        crate::issue::shorten(&text)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Json<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Json::Null)
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(Json::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Json::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Json::Number(Num::Int(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Json::Number(i64::try_from(v).map_or(Num::Float(v as f64), Num::Int)))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Json::Number(Num::Float(v)))
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Json::String(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Json::String(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Json::String(Cow::Owned(v)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut members = Vec::with_capacity(8);
+        while let Some(key) = map.next_key::<CowStr<'de>>()? {
+            let value = map.next_value()?;
+            members.push((key.0, value));
+        }
+        Ok(Json::Object(members))
+    }
+}
+
+/// A key that borrows from the input when it can (serde's `Cow<str>` impl always copies).
+struct CowStr<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for CowStr<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = CowStr<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+impl Serialize for Json<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(b) => serializer.serialize_bool(*b),
+            Json::Number(Num::Int(i)) => serializer.serialize_i64(*i),
+            Json::Number(Num::Float(f)) => serializer.serialize_f64(*f),
+            Json::String(s) => serializer.serialize_str(s),
+            Json::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (k, v) in members {
+                    map.serialize_entry(k.as_ref(), v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn borrows_plain_strings_and_keeps_escaped_ones() {
+        let v = Json::parse(r#"{"a":"plain","b":"esc\"aped","n":10,"f":1.5,"big":18446744073709551615}"#).unwrap();
+        assert!(matches!(v.get("a"), Some(Json::String(Cow::Borrowed("plain")))));
+        assert_eq!(v.get("b").and_then(Json::as_str), Some("esc\"aped"));
+        assert_eq!(v.get("n"), Some(&Json::Number(Num::Int(10))));
+        assert_eq!(v.get("f"), Some(&Json::Number(Num::Float(1.5))));
+        assert!(matches!(v.get("big"), Some(Json::Number(Num::Float(_)))));
+    }
+
+    #[test]
+    fn last_duplicate_key_wins_like_json_parse() {
+        let v = Json::parse(r#"{"k":1,"k":2}"#).unwrap();
+        assert_eq!(v.get("k"), Some(&Json::Number(Num::Int(2))));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = "[".repeat(100_000);
+        assert!(Json::parse(&text).is_err());
+    }
+
+    #[test]
+    fn integers_are_recognised_in_float_form() {
+        assert_eq!(Num::Float(10.0).as_integer(), Some(10));
+        assert_eq!(Num::Float(10.5).as_integer(), None);
+        assert_eq!(Num::Float(f64::INFINITY).as_integer(), None);
+    }
+
+    #[test]
+    fn serialises_back_to_the_same_text() {
+        let text = r#"{"a":[1,2.5,"x",null,true],"b":{"c":"d"}}"#;
+        assert_eq!(serde_json::to_string(&Json::parse(text).unwrap()).unwrap(), text);
+    }
+}

@@ -1,0 +1,34 @@
+//! # cf-dns-batch
+//!
+//! Typed, validated access to Cloudflare's Batch DNS Records endpoint
+//! (`POST /zones/{zone_id}/dns_records/batch`) for all 21 record kinds.
+//!
+//! Everything here except the `js` module is pure Rust with no IO: parse a batch, validate it
+//! (every issue at once, each with a JSON pointer and a stable code), build the request, read the
+//! answer, decide about retries. The `js` module (WebAssembly only) sends the request through the
+//! host's own `fetch`.
+//!
+//! ```
+//! use cf_dns_batch::{validate_batch_json, ValidateOptions};
+//! let v = validate_batch_json(r#"{"zone_id":"023e105f4ecef8ad9ca31a8372d0c353",
+//!   "posts":[{"type":"A","name":"www","content":"192.0.2.300","ttl":1}]}"#, &ValidateOptions::default());
+//! assert_eq!(v.issues[0].pointer, "/posts/0/content");
+//! assert_eq!(v.issues[0].code, "a.content.ipv4");
+//! assert!(v.params.is_none());
+//! ```
+
+pub mod api;
+pub mod batch;
+pub mod issue;
+pub mod json;
+pub mod name;
+pub mod record;
+pub mod retry;
+
+#[cfg(target_arch = "wasm32")]
+mod js;
+
+pub use api::{build_request, parse_response, ApiError, ApiMessage, Auth, BatchResult, HttpRequest, RecordResponse};
+pub use batch::{validate as validate_batch, validate_json as validate_batch_json, BatchParams, Validated};
+pub use issue::{Issue, Plan, Severity, ValidateOptions};
+pub use record::{Record, RecordData, RecordType};

@@ -1,0 +1,207 @@
+//! Owner names and host names: `@`, relative names, the trailing dot, wildcards, label and name
+//! lengths, characters, and IDNA (Unicode names become `xn--` A-labels).
+//!
+//! Cloudflare accepts the full name (`www.example.com`), `@` for the apex, and names relative to the
+//! zone (`www`, `*.www`), and always stores the fully qualified Punycode form. Lengths are checked on
+//! the ASCII form: labels 1–63 octets, the whole name at most 253 characters (RFC 1035 §2.3.4,
+//! RFC 2181 §11).
+
+use crate::issue::{Path, Report};
+use std::borrow::Cow;
+
+pub const MAX_NAME: usize = 253;
+pub const MAX_LABEL: usize = 63;
+
+/// Converts a Unicode name to its ASCII (Punycode) form using UTS #46. `None` when the name is not a
+/// valid IDN. ASCII input comes back borrowed and unchanged.
+pub fn to_ascii(name: &str) -> Option<Cow<'_, str>> {
+    if name.is_ascii() {
+        return Some(Cow::Borrowed(name));
+    }
+    idna_to_ascii(name).map(Cow::Owned)
+}
+
+#[cfg(feature = "idna")]
+fn idna_to_ascii(name: &str) -> Option<String> {
+    idna::domain_to_ascii(name).ok()
+}
+
+/// Without the `idna` feature (the WebAssembly build) the host's own URL parser performs the UTS #46
+/// mapping; the JS layer installs it here once. With no mapper installed, Unicode names are refused.
+#[cfg(not(feature = "idna"))]
+fn idna_to_ascii(name: &str) -> Option<String> {
+    IDNA_MAPPER.get().and_then(|map| map(name))
+}
+
+#[cfg(not(feature = "idna"))]
+pub static IDNA_MAPPER: std::sync::OnceLock<fn(&str) -> Option<String>> = std::sync::OnceLock::new();
+
+/// What a checked name is used for, which decides the few rules that differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameUse {
+    /// A record's own name (`name`): `@`, relative names and a leftmost `*` are fine.
+    Owner,
+    /// A host a record points at (CNAME/MX/NS/PTR content, SRV target...): no wildcards, no `@`.
+    Target,
+}
+
+/// Checks a name and reports issues under `prefix` (`record.name`, `cname.content`, ...).
+/// Returns the ASCII form without a trailing dot when the name is usable.
+pub fn check(r: &mut Report, at: &Path, prefix: &'static str, name: &str, usage: NameUse) -> Option<String> {
+    let code = |rule: &str| Cow::Owned(format!("{prefix}.{rule}"));
+    let shown = crate::issue::shorten(name);
+    if name.is_empty() {
+        r.error(at, code("empty"), "the name is empty");
+        return None;
+    }
+    if usage == NameUse::Owner && name == "@" {
+        return Some(name.to_string());
+    }
+    if name.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        r.error(at, code("charset"), format!("{shown:?} contains spaces or control characters"));
+        return None;
+    }
+    let Some(ascii) = to_ascii(name) else {
+        r.error(at, code("idna"), format!("{shown:?} is not a valid internationalised domain name (UTS #46)"));
+        return None;
+    };
+    let trimmed = ascii.strip_suffix('.').unwrap_or(&ascii);
+    if trimmed.is_empty() {
+        // "." alone: the root. Only some targets may be the root (null MX, SRV "service not here");
+        // the caller decides.
+        r.error(at, code("root"), "the root name `.` is not allowed here");
+        return None;
+    }
+    if trimmed.len() > MAX_NAME {
+        r.error(
+            at,
+            code("length"),
+            format!("{shown:?} is {} characters long; a name has at most {MAX_NAME}", trimmed.len()),
+        );
+    }
+    let mut ok = true;
+    let labels: Vec<&str> = trimmed.split('.').collect();
+    for (i, label) in labels.iter().enumerate() {
+        if label.is_empty() {
+            r.error(at, code("empty-label"), format!("{shown:?} has an empty label (two dots in a row, or a leading dot)"));
+            ok = false;
+            continue;
+        }
+        if label.len() > MAX_LABEL {
+            r.error(
+                at,
+                code("label-length"),
+                format!("the label {:?} is {} characters long; a label has at most {MAX_LABEL}", crate::issue::shorten(label), label.len()),
+            );
+            ok = false;
+        }
+        if *label == "@" {
+            r.error(at, code("at-sign"), format!("`@` stands for the zone apex only on its own, not inside {shown:?}"));
+            ok = false;
+            continue;
+        }
+        if label.contains('*') {
+            if usage == NameUse::Target {
+                r.error(at, code("wildcard"), format!("{shown:?}: a target host name cannot contain `*`"));
+                ok = false;
+            } else if *label != "*" {
+                r.rfc(at, code("wildcard"), format!("the label {label:?} is not a wildcard: `*` is a wildcard only as a whole label"));
+            } else if i != 0 {
+                r.warn(at, code("wildcard-position"), format!("{shown:?}: `*` is a wildcard only as the leftmost label; here it is a literal `*`"));
+            }
+            continue;
+        }
+        if let Some(bad) = label.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
+            r.error(at, code("charset"), format!("{shown:?} contains {bad:?}; names use letters, digits, `-` and `_`"));
+            ok = false;
+            continue;
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            r.rfc(at, code("hyphen"), format!("the label {label:?} starts or ends with `-` (RFC 952/1123 host names do not)"));
+        }
+    }
+    ok.then(|| trimmed.to_string())
+}
+
+/// Whether `text` is an IPv4 or IPv6 address, which is not a host name even when it parses as one.
+pub fn looks_like_ip(text: &str) -> bool {
+    let t = text.strip_suffix('.').unwrap_or(text);
+    t.parse::<std::net::IpAddr>().is_ok()
+}
+
+/// The fully qualified form of an owner name relative to `zone`: `@` → the zone, `www` → `www.zone`,
+/// `www.zone` and `www.zone.` → `www.zone`. Lower-cased, since DNS names compare case-insensitively.
+pub fn qualify(name: &str, zone: &str) -> String {
+    let zone = zone.trim_end_matches('.').to_ascii_lowercase();
+    let name = name.trim_end_matches('.');
+    let ascii = to_ascii(name).map(|n| n.to_ascii_lowercase()).unwrap_or_else(|| name.to_lowercase());
+    if ascii == "@" || ascii.is_empty() {
+        return zone;
+    }
+    if zone.is_empty() || ascii == zone || ascii.ends_with(&format!(".{zone}")) {
+        return ascii;
+    }
+    format!("{ascii}.{zone}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::issue::{Severity, ValidateOptions};
+
+    fn codes(name: &str, usage: NameUse) -> Vec<(String, Severity)> {
+        let options = ValidateOptions::default();
+        let mut r = Report::new(&options);
+        check(&mut r, &Path::Root, "record.name", name, usage);
+        r.issues.into_iter().map(|i| (i.code.into_owned(), i.severity)).collect()
+    }
+
+    #[test]
+    fn accepts_usual_owner_names() {
+        for name in ["@", "www", "example.com", "www.example.com.", "*.example.com", "_dmarc.example.com", "_sip._tcp.x", "xn--bcher-kva.example", "bücher.example"] {
+            assert!(codes(name, NameUse::Owner).is_empty(), "{name}: {:?}", codes(name, NameUse::Owner));
+        }
+    }
+
+    #[test]
+    fn rejects_broken_names_with_their_rule() {
+        let long_label = "a".repeat(64);
+        let long_name = vec!["a".repeat(60); 5].join(".");
+        let cases: &[(&str, &str)] = &[
+            ("", "record.name.empty"),
+            ("a..b", "record.name.empty-label"),
+            (".a", "record.name.empty-label"),
+            (&long_label, "record.name.label-length"),
+            (&long_name, "record.name.length"),
+            ("_dnslink.@", "record.name.at-sign"),
+            ("a b", "record.name.charset"),
+            ("a!b.com", "record.name.charset"),
+            (".", "record.name.root"),
+        ];
+        for (name, code) in cases {
+            let got = codes(name, NameUse::Owner);
+            assert!(got.iter().any(|(c, s)| c == code && *s == Severity::Error), "{name:?}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn wildcards_only_leftmost_and_never_in_targets() {
+        assert_eq!(codes("a.*.example.com", NameUse::Owner), vec![("record.name.wildcard-position".into(), Severity::Warning)]);
+        assert_eq!(codes("*.example.com", NameUse::Target)[0].0, "record.name.wildcard");
+    }
+
+    #[test]
+    fn qualifies_relative_names() {
+        assert_eq!(qualify("@", "example.com"), "example.com");
+        assert_eq!(qualify("www", "example.com"), "www.example.com");
+        assert_eq!(qualify("WWW.example.com.", "example.com"), "www.example.com");
+        assert_eq!(qualify("bücher", "example.com"), "xn--bcher-kva.example.com");
+    }
+
+    #[test]
+    fn recognises_ip_addresses() {
+        assert!(looks_like_ip("192.0.2.1"));
+        assert!(looks_like_ip("2001:db8::1"));
+        assert!(!looks_like_ip("mail.example.com"));
+    }
+}

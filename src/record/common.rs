@@ -1,0 +1,394 @@
+//! The fields every record shares (`name`, `ttl`, `proxied`, `comment`, `tags`, `settings`,
+//! `private_routing`) and reading one whole record: its type, its common fields, its value.
+
+use super::fields::{nearest, Fields, Mode};
+use super::{read_value, RecordData, RecordType};
+use crate::issue::{Path, Plan, Report};
+use crate::json::Json;
+use crate::name::{self, NameUse};
+use serde::{Deserialize, Serialize};
+
+/// Fields every record kind shares. All optional here: which are required depends on the
+/// operation (a post needs `name`; a patch needs none of them).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+pub struct CommonFields {
+    /// The record's name: fully qualified (`www.example.com`), relative to the zone (`www`), or `@`
+    /// for the apex. Unicode names are stored in Punycode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    pub name: Option<String>,
+    /// Time to live in seconds: 1 means automatic; otherwise 60–86400 (30–86400 on Enterprise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    pub ttl: Option<u32>,
+    /// Whether traffic goes through Cloudflare's proxy (A, AAAA and CNAME only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    pub proxied: Option<bool>,
+    /// A note for people: at most 100 characters on Free, 500 on paid plans; no line breaks.
+    /// `null` clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "nullable")]
+    #[cfg_attr(feature = "ts", tsify(optional, type = "string | null"))]
+    pub comment: Option<Option<String>>,
+    /// `name:value` tags (paid plans): at most 20, names of letters, digits, `_` and `-` up to 32
+    /// characters, values up to 100 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    pub tags: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    pub settings: Option<Settings>,
+    /// Private network routing to the origin (A and AAAA only, proxied, Enterprise beta).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    pub private_routing: Option<bool>,
+}
+
+/// `Some(None)` for an explicit `null`, so a patch can clear a comment.
+fn nullable<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
+/// Per-record settings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+pub struct Settings {
+    /// Answer only with A records (proxied records only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    pub ipv4_only: Option<bool>,
+    /// Answer only with AAAA records (proxied records only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    pub ipv6_only: Option<bool>,
+    /// Flatten this CNAME (CNAME only, paid plans, not with `proxied`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    pub flatten_cname: Option<bool>,
+}
+
+pub const COMMON_FIELDS: [&str; 8] = ["type", "name", "ttl", "proxied", "comment", "tags", "settings", "private_routing"];
+
+/// Fields that appear only in responses. Sending them back (a record copied from a listing) is
+/// harmless but does nothing, so they get a warning of their own rather than "did you mean".
+const RESPONSE_ONLY: [&str; 10] = [
+    "proxiable",
+    "created_on",
+    "modified_on",
+    "comment_modified_on",
+    "tags_modified_on",
+    "meta",
+    "zone_id",
+    "zone_name",
+    "locked",
+    "id",
+];
+
+pub const TTL_AUTO: i64 = 1;
+pub const TTL_MAX: i64 = 86_400;
+pub const COMMENT_MAX_FREE: usize = 100;
+pub const COMMENT_MAX_PAID: usize = 500;
+pub const TAGS_MAX: usize = 20;
+pub const TAG_NAME_MAX: usize = 32;
+pub const TAG_VALUE_MAX: usize = 100;
+
+/// One record read from JSON: its kind (when known), common fields, and typed value (built only
+/// for whole records that have no errors in their value).
+#[derive(Debug)]
+pub(crate) struct ReadRecord {
+    pub kind: Option<RecordType>,
+    pub common: CommonFields,
+    pub data: Option<RecordData>,
+}
+
+/// Reads and validates one record object. `extra_known` lists fields the operation adds (`id`).
+pub(crate) fn read_record(value: &Json, at: &Path, r: &mut Report, mode: Mode, extra_known: &[&str]) -> Option<ReadRecord> {
+    let Some(members) = value.as_object() else {
+        r.error(at, "record.type-of-record", format!("a record must be an object, got {}", value.kind()));
+        return None;
+    };
+    let rec = Fields::new(members, at, "record", mode);
+    let kind = read_type(&rec, r);
+    let common = read_common(&rec, r, kind);
+
+    // The kind's own fields carry the kind's code prefix (`srv.data.port.range`).
+    let data = kind.and_then(|kind| {
+        let kind_fields = Fields::new(members, at, kind.code(), mode);
+        read_value(kind, &kind_fields, r, common.name.as_deref())
+    });
+
+    if let Some(kind) = kind {
+        check_fields_for_kind(&rec, r, kind, &common);
+    }
+    check_unknown(&rec, r, kind, extra_known);
+    Some(ReadRecord { kind, common, data: if mode == Mode::Full { data } else { None } })
+}
+
+fn read_type(rec: &Fields, r: &mut Report) -> Option<RecordType> {
+    let text = rec.string(r, "type", "the record type, e.g. \"A\" or \"TXT\"")?;
+    if let Some(kind) = RecordType::from_name(text) {
+        return Some(kind);
+    }
+    let at = rec.at.key("type");
+    let upper = text.to_ascii_uppercase();
+    if let Some(kind) = RecordType::from_name(&upper) {
+        // Record types are case-insensitive in DNS; the API's own enum is upper-case, and the
+        // request is built from the typed record, so the upper-case form is what gets sent.
+        r.warn(&at, "record.type.case", format!("record types are written in upper case: {text:?} is sent as {:?}", kind.as_str()));
+        return Some(kind);
+    }
+    let names: Vec<&str> = RecordType::ALL.iter().map(|t| t.as_str()).collect();
+    let hint = match upper.as_str() {
+        "SPF" => "; SPF records are published as TXT".to_string(),
+        "ALIAS" | "ANAME" => "; at the apex, use a CNAME (Cloudflare flattens it)".to_string(),
+        _ => nearest(&upper, &names).map(|n| format!("; did you mean {n}?")).unwrap_or_default(),
+    };
+    r.error(
+        &at,
+        "record.type.unknown",
+        format!("{:?} is not one of the 21 record types the API accepts{hint}", crate::issue::shorten(text)),
+    );
+    None
+}
+
+fn read_common(rec: &Fields, r: &mut Report, kind: Option<RecordType>) -> CommonFields {
+    let plan = r.options.plan;
+    let name = rec.string(r, "name", "the record name, e.g. \"www.example.com\" or \"@\"").map(str::to_string);
+    if let Some(n) = &name {
+        let at = rec.at.key("name");
+        name::check(r, &at, "record.name", n, NameUse::Owner);
+    }
+
+    let proxied = rec.opt_bool(r, "proxied");
+    let ttl = read_ttl(rec, r, plan, proxied);
+
+    let comment = match rec.get("comment") {
+        Some(Json::Null) => Some(None),
+        Some(_) => rec.opt_string(r, "comment").map(|c| {
+            check_comment(r, &rec.at.key("comment"), c, plan);
+            Some(c.to_string())
+        }),
+        None => None,
+    };
+
+    let tags = read_tags(rec, r, plan);
+    let settings = read_settings(rec, r, kind, proxied);
+    let private_routing = rec.opt_bool(r, "private_routing");
+
+    CommonFields { name, ttl, proxied, comment, tags, settings, private_routing }
+}
+
+fn read_ttl(rec: &Fields, r: &mut Report, plan: Option<Plan>, proxied: Option<bool>) -> Option<u32> {
+    let ttl = rec.opt_integer(r, "ttl", i64::MIN, i64::MAX)?;
+    let at = rec.at.key("ttl");
+    let floor = if plan == Some(Plan::Enterprise) || plan.is_none() { 30 } else { 60 };
+    if ttl != TTL_AUTO && !(floor..=TTL_MAX).contains(&ttl) {
+        r.error(
+            &at,
+            "record.ttl.range",
+            format!("TTL {ttl} is out of range: use 1 (automatic) or {floor}–{TTL_MAX} seconds"),
+        );
+        return None;
+    }
+    if plan.is_none() && (30..60).contains(&ttl) {
+        r.warn(&at, "record.ttl.plan", format!("TTL {ttl} is below 60 seconds, which only Enterprise zones accept"));
+    }
+    // UNCONFIRMED whether the API rejects or rewrites a non-automatic TTL on a proxied record; the
+    // docs say proxied records always use automatic TTL. A warning cannot lose data either way.
+    if proxied == Some(true) && ttl != TTL_AUTO {
+        r.warn(&at, "record.ttl.proxied", format!("proxied records always use automatic TTL; {ttl} has no effect (use 1)"));
+    }
+    u32::try_from(ttl).ok()
+}
+
+fn check_comment(r: &mut Report, at: &Path, comment: &str, plan: Option<Plan>) {
+    if comment.contains(['\n', '\r']) {
+        r.error(at, "record.comment.newline", "a comment cannot contain line breaks");
+    }
+    let len = comment.chars().count();
+    if len > COMMENT_MAX_PAID {
+        r.error(at, "record.comment.length", format!("the comment is {len} characters; the limit is {COMMENT_MAX_PAID}"));
+    } else if len > COMMENT_MAX_FREE {
+        match plan {
+            Some(Plan::Free) => r.error(
+                at,
+                "record.comment.length",
+                format!("the comment is {len} characters; Free zones allow {COMMENT_MAX_FREE}"),
+            ),
+            None => r.warn(
+                at,
+                "record.comment.plan",
+                format!("the comment is {len} characters: Free zones allow {COMMENT_MAX_FREE}, paid plans {COMMENT_MAX_PAID}"),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>) -> Option<Vec<String>> {
+    let value = match rec.get("tags") {
+        None | Some(Json::Null) => return None,
+        Some(v) => v,
+    };
+    let at = rec.at.key("tags");
+    let Json::Array(items) = value else {
+        r.error(&at, "record.tags.type", format!("`tags` must be an array of \"name:value\" strings, got {}", value.kind()));
+        return None;
+    };
+    if !items.is_empty() {
+        match plan {
+            Some(Plan::Free) => r.error(&at, "record.tags.plan", "Free zones cannot have tags (quota 0, API error 9300)"),
+            None => r.warn(&at, "record.tags.plan", "tags need a paid plan; a Free zone rejects them (API error 9300)"),
+            Some(_) => {}
+        }
+    }
+    if items.len() > TAGS_MAX {
+        r.error(&at, "record.tags.count", format!("{} tags; a record has at most {TAGS_MAX}", items.len()));
+    }
+    let mut tags = Vec::with_capacity(items.len());
+    let mut seen: Vec<String> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let at = at.index(i);
+        let Some(tag) = item.as_str() else {
+            r.error(&at, "record.tags.type", format!("a tag must be a \"name:value\" string, got {}", item.kind()));
+            continue;
+        };
+        let (tag_name, tag_value) = match tag.split_once(':') {
+            Some(parts) => parts,
+            None => {
+                // UNCONFIRMED whether the JSON API accepts a tag without a colon; "name:" is the
+                // documented form, so advise it without refusing.
+                r.warn(&at, "record.tags.format", format!("tag {:?} has no `:`; write \"{}:\" for a tag without a value", crate::issue::shorten(tag), crate::issue::shorten(tag)));
+                (tag, "")
+            }
+        };
+        if tag_name.is_empty()
+            || tag_name.chars().count() > TAG_NAME_MAX
+            || !tag_name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            r.error(
+                &at,
+                "record.tags.name",
+                format!("tag name {:?} must be 1–{TAG_NAME_MAX} letters, digits, `_` or `-`", crate::issue::shorten(tag_name)),
+            );
+        }
+        if tag_value.chars().count() > TAG_VALUE_MAX {
+            r.error(&at, "record.tags.value", format!("the value of tag {tag_name:?} is longer than {TAG_VALUE_MAX} characters"));
+        }
+        if tag_value.contains(['\n', '\r']) {
+            r.error(&at, "record.tags.value", format!("the value of tag {tag_name:?} contains a line break"));
+        }
+        if tag_name.len() >= 3 && tag_name[..3].eq_ignore_ascii_case("cf-") {
+            // UNCONFIRMED whether the API refuses them; `cf-` tags are reserved in zone-file import.
+            r.warn(&at, "record.tags.reserved", format!("tag names starting with `cf-` are reserved by Cloudflare ({tag_name:?})"));
+        }
+        let folded = tag_name.to_ascii_lowercase();
+        if seen.contains(&folded) {
+            r.warn(&at, "record.tags.duplicate", format!("tag name {tag_name:?} appears twice (tag names are case-insensitive)"));
+        } else {
+            seen.push(folded);
+        }
+        tags.push(tag.to_string());
+    }
+    Some(tags)
+}
+
+fn read_settings(rec: &Fields, r: &mut Report, kind: Option<RecordType>, proxied: Option<bool>) -> Option<Settings> {
+    if matches!(rec.get("settings"), None | Some(Json::Null)) {
+        return None;
+    }
+    rec.object(r, "settings", "record.settings", "", |s, r| {
+        let settings = Settings {
+            ipv4_only: s.opt_bool(r, "ipv4_only"),
+            ipv6_only: s.opt_bool(r, "ipv6_only"),
+            flatten_cname: s.opt_bool(r, "flatten_cname"),
+        };
+        s.unknown_fields(r, &["ipv4_only", "ipv6_only", "flatten_cname"], "settings");
+        if settings.ipv4_only == Some(true) && settings.ipv6_only == Some(true) {
+            r.error(s.at, "record.settings.ip-only-conflict", "`ipv4_only` and `ipv6_only` cannot both be true");
+        }
+        if (settings.ipv4_only == Some(true) || settings.ipv6_only == Some(true)) && proxied != Some(true) {
+            r.warn(s.at, "record.settings.ip-only-unproxied", "`ipv4_only` and `ipv6_only` only affect proxied records");
+        }
+        if settings.flatten_cname.is_some() {
+            let at = s.at.key("flatten_cname");
+            if kind.is_some_and(|k| k != RecordType::CNAME) {
+                r.error(&at, "record.settings.flatten-cname", "`flatten_cname` applies to CNAME records only");
+            } else if settings.flatten_cname == Some(true) && proxied == Some(true) {
+                r.error(&at, "record.settings.flatten-proxied", "proxied CNAMEs are always flattened; `flatten_cname` cannot be set with `proxied`");
+            }
+        }
+        Some(settings)
+    })
+}
+
+/// Rules that tie common fields to the record's kind.
+fn check_fields_for_kind(rec: &Fields, r: &mut Report, kind: RecordType, common: &CommonFields) {
+    if common.proxied == Some(true) && !kind.proxiable() {
+        r.error(
+            &rec.at.key("proxied"),
+            "record.proxied.not-proxiable",
+            format!("{kind} records cannot be proxied; only A, AAAA and CNAME can (API error 9004)"),
+        );
+    }
+    if let Some(pr) = common.private_routing {
+        let at = rec.at.key("private_routing");
+        if !matches!(kind, RecordType::A | RecordType::AAAA) {
+            r.error(&at, "record.private_routing.kind", format!("`private_routing` applies to A and AAAA records only, not {kind}"));
+        } else if pr && common.proxied != Some(true) {
+            r.error(&at, "record.private_routing.unproxied", "`private_routing` needs `proxied: true`");
+        }
+    }
+    if kind.uses_data() && rec.has("content") {
+        r.warn(
+            &rec.at.key("content"),
+            "record.content.data-kind",
+            format!("{kind} records are sent as `data`; `content` is only in responses and is not sent"),
+        );
+    }
+    if !kind.has_top_level_priority() && rec.has("priority") {
+        let where_ = if kind.uses_data() { "; set `data.priority` instead" } else { "" };
+        r.warn(
+            &rec.at.key("priority"),
+            "record.priority.ignored",
+            format!("top-level `priority` is only for MX and URI records; it is not sent for {kind}{where_}"),
+        );
+    }
+}
+
+fn check_unknown(rec: &Fields, r: &mut Report, kind: Option<RecordType>, extra_known: &[&str]) {
+    let value_fields: &[&str] = match kind {
+        Some(k) => k.value_fields(),
+        None => &["content", "data", "priority"],
+    };
+    for (key, _) in rec.members {
+        let key = key.as_ref();
+        if COMMON_FIELDS.contains(&key) || value_fields.contains(&key) || extra_known.contains(&key) {
+            continue;
+        }
+        // `content` and top-level `priority` on the wrong kind were reported above.
+        if matches!(key, "content" | "priority" | "data") {
+            if key == "data" {
+                if let Some(k) = kind {
+                    r.warn(&rec.at.key("data"), "record.data.content-kind", format!("{k} records are sent as `content`; `data` is not sent"));
+                }
+            }
+            continue;
+        }
+        let at = rec.at.key(key);
+        if RESPONSE_ONLY.contains(&key) {
+            r.warn(&at, "record.response-field", format!("`{key}` is a response field here; the API ignores it and it is not sent"));
+            continue;
+        }
+        let mut known: Vec<&str> = COMMON_FIELDS.to_vec();
+        known.extend_from_slice(value_fields);
+        known.extend_from_slice(extra_known);
+        let hint = nearest(key, &known).map(|k| format!("; did you mean `{k}`?")).unwrap_or_default();
+        r.warn(
+            &at,
+            "record.unknown-field",
+            format!("`{}` is not a field of this record and is not sent{hint}", crate::issue::shorten(key)),
+        );
+    }
+}

@@ -1,0 +1,266 @@
+//! Reading the members of a JSON object with a pointer at hand: every wrong type, missing field or
+//! out-of-range number becomes an issue at the field's own pointer, and reading goes on.
+//!
+//! Codes are built as `<prefix>.<field>.<rule>`, e.g. prefix `srv.data` + field `port` + rule
+//! `range` = `srv.data.port.range`. The rules used here: `required`, `type`, `integer`, `range`.
+
+use crate::issue::{Path, Report};
+use crate::json::Json;
+use std::borrow::Cow;
+
+/// Whether a missing field is an issue. Patches send only what changes, so there every field is
+/// optional; posts and puts send the whole record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A post or put: the whole record.
+    Full,
+    /// A patch: only the fields that change.
+    Partial,
+}
+
+pub struct Fields<'j, 'a> {
+    pub members: &'j [(Cow<'a, str>, Json<'a>)],
+    pub at: &'j Path<'j>,
+    pub prefix: &'static str,
+    pub mode: Mode,
+}
+
+impl<'j, 'a> Fields<'j, 'a> {
+    pub fn new(members: &'j [(Cow<'a, str>, Json<'a>)], at: &'j Path<'j>, prefix: &'static str, mode: Mode) -> Self {
+        Fields { members, at, prefix, mode }
+    }
+
+    /// The raw member, if present. The last of duplicate keys wins, as in `JSON.parse`.
+    pub fn get(&self, key: &str) -> Option<&'j Json<'a>> {
+        self.members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn code(&self, key: &str, rule: &str) -> Cow<'static, str> {
+        Cow::Owned(format!("{}.{}.{}", self.prefix, key, rule))
+    }
+
+    /// Reports a missing field when the mode needs it; returns the member when present.
+    fn member(&self, r: &mut Report, key: &'static str, what: &str) -> Option<&'j Json<'a>> {
+        match self.get(key) {
+            Some(v) => Some(v),
+            None => {
+                if self.mode == Mode::Full {
+                    r.error(self.at, self.code(key, "required"), format!("`{key}` is required: {what}"));
+                }
+                None
+            }
+        }
+    }
+
+    /// An optional member, reported nowhere when missing.
+    fn optional(&self, key: &str) -> Option<&'j Json<'a>> {
+        match self.get(key) {
+            Some(Json::Null) | None => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    fn wrong_type(&self, r: &mut Report, key: &'static str, expected: &str, got: &Json) {
+        let at = self.at.key(key);
+        r.error(&at, self.code(key, "type"), format!("`{key}` must be {expected}, got {}", got.kind()));
+    }
+
+    /// A required string (`what` describes it in the message when it is missing).
+    pub fn string(&self, r: &mut Report, key: &'static str, what: &str) -> Option<&'j str> {
+        let v = self.member(r, key, what)?;
+        self.as_string(r, key, v)
+    }
+
+    /// An optional string; `null` counts as absent.
+    pub fn opt_string(&self, r: &mut Report, key: &'static str) -> Option<&'j str> {
+        let v = self.optional(key)?;
+        self.as_string(r, key, v)
+    }
+
+    fn as_string(&self, r: &mut Report, key: &'static str, v: &'j Json<'a>) -> Option<&'j str> {
+        match v {
+            Json::String(s) => Some(s.as_ref()),
+            other => {
+                self.wrong_type(r, key, "a string", other);
+                None
+            }
+        }
+    }
+
+    /// A required integer in `min..=max`. `10.0` counts as the integer 10; `10.5` and `"10"` do not.
+    pub fn integer(&self, r: &mut Report, key: &'static str, min: i64, max: i64, what: &str) -> Option<i64> {
+        let v = self.member(r, key, what)?;
+        self.as_integer(r, key, v, min, max)
+    }
+
+    pub fn opt_integer(&self, r: &mut Report, key: &'static str, min: i64, max: i64) -> Option<i64> {
+        let v = self.optional(key)?;
+        self.as_integer(r, key, v, min, max)
+    }
+
+    fn as_integer(&self, r: &mut Report, key: &'static str, v: &Json, min: i64, max: i64) -> Option<i64> {
+        let n = match v {
+            Json::Number(n) => *n,
+            other => {
+                self.wrong_type(r, key, "a number", other);
+                return None;
+            }
+        };
+        let at = self.at.key(key);
+        let Some(i) = n.as_integer() else {
+            r.error(&at, self.code(key, "integer"), format!("`{key}` must be a whole number, got {n}"));
+            return None;
+        };
+        if i < min || i > max {
+            r.error(&at, self.code(key, "range"), format!("`{key}` must be between {min} and {max}, got {i}"));
+            return None;
+        }
+        Some(i)
+    }
+
+    /// Shorthands for the 8- and 16-bit fields every DNS record is made of.
+    pub fn u8(&self, r: &mut Report, key: &'static str, what: &str) -> Option<u8> {
+        self.integer(r, key, 0, 255, what).and_then(|i| u8::try_from(i).ok())
+    }
+
+    pub fn u16(&self, r: &mut Report, key: &'static str, what: &str) -> Option<u16> {
+        self.integer(r, key, 0, 65535, what).and_then(|i| u16::try_from(i).ok())
+    }
+
+    /// A required number (fractions allowed) in `min..=max`.
+    pub fn number(&self, r: &mut Report, key: &'static str, min: f64, max: f64, what: &str) -> Option<f64> {
+        let v = self.member(r, key, what)?;
+        let n = match v {
+            Json::Number(n) => n.as_f64(),
+            other => {
+                self.wrong_type(r, key, "a number", other);
+                return None;
+            }
+        };
+        if !(min..=max).contains(&n) {
+            let at = self.at.key(key);
+            r.error(&at, self.code(key, "range"), format!("`{key}` must be between {min} and {max}, got {n}"));
+            return None;
+        }
+        Some(n)
+    }
+
+    /// An optional boolean; `null` counts as absent.
+    pub fn opt_bool(&self, r: &mut Report, key: &'static str) -> Option<bool> {
+        match self.optional(key)? {
+            Json::Bool(b) => Some(*b),
+            other => {
+                self.wrong_type(r, key, "true or false", other);
+                None
+            }
+        }
+    }
+
+    /// A nested object, read by `read` with its own pointer and code prefix.
+    pub fn object<T>(
+        &self,
+        r: &mut Report,
+        key: &'static str,
+        prefix: &'static str,
+        what: &str,
+        read: impl FnOnce(&Fields<'_, 'a>, &mut Report) -> Option<T>,
+    ) -> Option<T> {
+        let v = self.member(r, key, what)?;
+        match v {
+            Json::Object(members) => {
+                let at = self.at.key(key);
+                let nested = Fields::new(members, &at, prefix, self.mode);
+                read(&nested, r)
+            }
+            other => {
+                self.wrong_type(r, key, "an object", other);
+                None
+            }
+        }
+    }
+
+    /// Warns about every member not in `known`, naming the nearest known field (the API ignores
+    /// unknown fields, so a typo such as `"ttl:"` silently loses the value it was meant to set).
+    pub fn unknown_fields(&self, r: &mut Report, known: &[&str], what: &str) {
+        for (key, _) in self.members {
+            if known.contains(&key.as_ref()) {
+                continue;
+            }
+            let at = self.at.key(key);
+            let hint = nearest(key, known).map(|k| format!("; did you mean `{k}`?")).unwrap_or_default();
+            r.warn(
+                &at,
+                Cow::Owned(format!("{}.unknown-field", self.prefix)),
+                format!("`{}` is not a field of {what} and is not sent{hint}", crate::issue::shorten(key)),
+            );
+        }
+    }
+}
+
+/// The known name closest to `key` by edit distance, when it is close enough to be a likely typo.
+pub fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let folded = key.trim().trim_end_matches([':', '=', ' ']).to_ascii_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::levenshtein(&folded, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::issue::ValidateOptions;
+
+    fn read<T>(text: &str, mode: Mode, f: impl FnOnce(&Fields, &mut Report) -> T) -> (T, Vec<(String, String)>) {
+        let json = Json::parse(text).unwrap();
+        let options = ValidateOptions::default();
+        let mut r = Report::new(&options);
+        let root = Path::Root;
+        let fields = Fields::new(json.as_object().unwrap(), &root, "t", mode);
+        let out = f(&fields, &mut r);
+        (out, r.issues.into_iter().map(|i| (i.code.into_owned(), i.pointer)).collect())
+    }
+
+    #[test]
+    fn integers_accept_float_form_and_report_range_type_and_fraction() {
+        let (v, issues) = read(r#"{"a":10.0,"b":70000,"c":"1","d":1.5}"#, Mode::Full, |f, r| {
+            (f.u16(r, "a", ""), f.u16(r, "b", ""), f.u16(r, "c", ""), f.u16(r, "d", ""))
+        });
+        assert_eq!(v, (Some(10), None, None, None));
+        assert_eq!(
+            issues,
+            vec![
+                ("t.b.range".into(), "/b".into()),
+                ("t.c.type".into(), "/c".into()),
+                ("t.d.integer".into(), "/d".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_fields_matter_only_for_full_records() {
+        let (_, issues) = read("{}", Mode::Full, |f, r| f.string(r, "content", "the address").map(str::to_string));
+        assert_eq!(issues, vec![("t.content.required".into(), "".into())]);
+        let (_, issues) = read("{}", Mode::Partial, |f, r| f.string(r, "content", "the address").map(str::to_string));
+        assert!(issues.is_empty());
+    }
+
+    #[test]
+    fn unknown_fields_name_the_nearest_known_one() {
+        let json = Json::parse(r#"{"ttl:":300}"#).unwrap();
+        let options = ValidateOptions::default();
+        let mut r = Report::new(&options);
+        let root = Path::Root;
+        Fields::new(json.as_object().unwrap(), &root, "record", Mode::Full).unknown_fields(&mut r, &["ttl", "name"], "a record");
+        assert_eq!(r.issues[0].code, "record.unknown-field");
+        assert_eq!(r.issues[0].pointer, "/ttl:");
+        assert!(r.issues[0].message.contains("did you mean `ttl`"), "{}", r.issues[0].message);
+        assert_eq!(nearest("zzzzzz", &["ttl"]), None);
+    }
+}

@@ -1,0 +1,395 @@
+//! The record model: the 21 kinds, the fields every record shares, and reading + validating one
+//! record from JSON. Each family of kinds lives in its own file with its data type, its rules and
+//! its presentation (zone-file) form.
+
+pub mod fields;
+
+pub mod address;
+pub mod caa;
+pub mod cert;
+pub mod dane;
+pub mod dnssec;
+pub mod hostname;
+pub mod loc;
+pub mod naptr;
+pub mod openpgpkey;
+pub mod srv;
+pub mod sshfp;
+pub mod svcb;
+pub mod txt;
+pub mod uri;
+
+pub(crate) mod common;
+
+pub use common::{CommonFields, Settings};
+use fields::{Fields, Mode};
+
+use crate::issue::Report;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The 21 record kinds the batch endpoint accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[allow(clippy::upper_case_acronyms)]
+pub enum RecordType {
+    A,
+    AAAA,
+    CAA,
+    CERT,
+    CNAME,
+    DNSKEY,
+    DS,
+    HTTPS,
+    LOC,
+    MX,
+    NAPTR,
+    NS,
+    OPENPGPKEY,
+    PTR,
+    SMIMEA,
+    SRV,
+    SSHFP,
+    SVCB,
+    TLSA,
+    TXT,
+    URI,
+}
+
+impl RecordType {
+    pub const ALL: [RecordType; 21] = [
+        RecordType::A,
+        RecordType::AAAA,
+        RecordType::CAA,
+        RecordType::CERT,
+        RecordType::CNAME,
+        RecordType::DNSKEY,
+        RecordType::DS,
+        RecordType::HTTPS,
+        RecordType::LOC,
+        RecordType::MX,
+        RecordType::NAPTR,
+        RecordType::NS,
+        RecordType::OPENPGPKEY,
+        RecordType::PTR,
+        RecordType::SMIMEA,
+        RecordType::SRV,
+        RecordType::SSHFP,
+        RecordType::SVCB,
+        RecordType::TLSA,
+        RecordType::TXT,
+        RecordType::URI,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordType::A => "A",
+            RecordType::AAAA => "AAAA",
+            RecordType::CAA => "CAA",
+            RecordType::CERT => "CERT",
+            RecordType::CNAME => "CNAME",
+            RecordType::DNSKEY => "DNSKEY",
+            RecordType::DS => "DS",
+            RecordType::HTTPS => "HTTPS",
+            RecordType::LOC => "LOC",
+            RecordType::MX => "MX",
+            RecordType::NAPTR => "NAPTR",
+            RecordType::NS => "NS",
+            RecordType::OPENPGPKEY => "OPENPGPKEY",
+            RecordType::PTR => "PTR",
+            RecordType::SMIMEA => "SMIMEA",
+            RecordType::SRV => "SRV",
+            RecordType::SSHFP => "SSHFP",
+            RecordType::SVCB => "SVCB",
+            RecordType::TLSA => "TLSA",
+            RecordType::TXT => "TXT",
+            RecordType::URI => "URI",
+        }
+    }
+
+    /// The exact, upper-case name. (Case-insensitive matching is the validator's job, which warns.)
+    pub fn from_name(name: &str) -> Option<RecordType> {
+        RecordType::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+
+    /// The prefix of this kind's issue codes: `srv`, `aaaa`, ...
+    pub fn code(self) -> &'static str {
+        match self {
+            RecordType::A => "a",
+            RecordType::AAAA => "aaaa",
+            RecordType::CAA => "caa",
+            RecordType::CERT => "cert",
+            RecordType::CNAME => "cname",
+            RecordType::DNSKEY => "dnskey",
+            RecordType::DS => "ds",
+            RecordType::HTTPS => "https",
+            RecordType::LOC => "loc",
+            RecordType::MX => "mx",
+            RecordType::NAPTR => "naptr",
+            RecordType::NS => "ns",
+            RecordType::OPENPGPKEY => "openpgpkey",
+            RecordType::PTR => "ptr",
+            RecordType::SMIMEA => "smimea",
+            RecordType::SRV => "srv",
+            RecordType::SSHFP => "sshfp",
+            RecordType::SVCB => "svcb",
+            RecordType::TLSA => "tlsa",
+            RecordType::TXT => "txt",
+            RecordType::URI => "uri",
+        }
+    }
+
+    /// The `<kind>.data` prefix of data-kind field codes (static, because codes are built from it).
+    pub fn data_code(self) -> &'static str {
+        match self {
+            RecordType::CAA => "caa.data",
+            RecordType::CERT => "cert.data",
+            RecordType::DNSKEY => "dnskey.data",
+            RecordType::DS => "ds.data",
+            RecordType::HTTPS => "https.data",
+            RecordType::LOC => "loc.data",
+            RecordType::NAPTR => "naptr.data",
+            RecordType::SMIMEA => "smimea.data",
+            RecordType::SRV => "srv.data",
+            RecordType::SSHFP => "sshfp.data",
+            RecordType::SVCB => "svcb.data",
+            RecordType::TLSA => "tlsa.data",
+            RecordType::URI => "uri.data",
+            _ => "record.data",
+        }
+    }
+
+    /// Only A, AAAA and CNAME can be proxied (Cloudflare error 9004 otherwise).
+    pub fn proxiable(self) -> bool {
+        matches!(self, RecordType::A | RecordType::AAAA | RecordType::CNAME)
+    }
+
+    /// Kinds whose value is sent as `data` (the rest send `content`).
+    pub fn uses_data(self) -> bool {
+        !matches!(
+            self,
+            RecordType::A
+                | RecordType::AAAA
+                | RecordType::CNAME
+                | RecordType::MX
+                | RecordType::NS
+                | RecordType::PTR
+                | RecordType::TXT
+                | RecordType::OPENPGPKEY
+        )
+    }
+
+    /// Kinds with a top-level `priority` (required there).
+    pub fn has_top_level_priority(self) -> bool {
+        matches!(self, RecordType::MX | RecordType::URI)
+    }
+
+    /// The request fields of this kind beyond the common ones.
+    pub fn value_fields(self) -> &'static [&'static str] {
+        if self.has_top_level_priority() {
+            if self.uses_data() {
+                &["data", "priority"]
+            } else {
+                &["content", "priority"]
+            }
+        } else if self.uses_data() {
+            &["data"]
+        } else {
+            &["content"]
+        }
+    }
+}
+
+impl fmt::Display for RecordType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The kind-specific part of a record, tagged by `type` exactly as Cloudflare's JSON is:
+/// `content` for the content kinds, `data` for the others, and a top-level `priority` only for MX
+/// and URI.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[allow(clippy::upper_case_acronyms)]
+pub enum RecordData {
+    /// IPv4 address in dotted-quad form.
+    A { content: String },
+    /// IPv6 address (any RFC 4291 text form; Cloudflare stores the RFC 5952 form).
+    AAAA { content: String },
+    CAA { data: caa::CaaData },
+    CERT { data: cert::CertData },
+    /// Canonical name (target host name). Must not equal the record's own name.
+    CNAME { content: String },
+    DNSKEY { data: dnssec::DnskeyData },
+    DS { data: dnssec::DsData },
+    HTTPS { data: svcb::SvcbData },
+    LOC { data: loc::LocData },
+    /// Mail exchanger host name; `priority` 0–65535, lower is preferred.
+    MX { content: String, priority: u16 },
+    NAPTR { data: naptr::NaptrData },
+    /// Name server host name.
+    NS { content: String },
+    /// Base64 OpenPGP transferable public key (RFC 7929).
+    OPENPGPKEY { content: String },
+    /// Domain name the address points to.
+    PTR { content: String },
+    SMIMEA { data: dane::DaneData },
+    SRV { data: srv::SrvData },
+    SSHFP { data: sshfp::SshfpData },
+    SVCB { data: svcb::SvcbData },
+    TLSA { data: dane::DaneData },
+    /// One or more quoted character-strings, e.g. `"v=spf1 -all"`.
+    TXT { content: String },
+    URI { priority: u16, data: uri::UriData },
+}
+
+impl RecordData {
+    pub fn record_type(&self) -> RecordType {
+        match self {
+            RecordData::A { .. } => RecordType::A,
+            RecordData::AAAA { .. } => RecordType::AAAA,
+            RecordData::CAA { .. } => RecordType::CAA,
+            RecordData::CERT { .. } => RecordType::CERT,
+            RecordData::CNAME { .. } => RecordType::CNAME,
+            RecordData::DNSKEY { .. } => RecordType::DNSKEY,
+            RecordData::DS { .. } => RecordType::DS,
+            RecordData::HTTPS { .. } => RecordType::HTTPS,
+            RecordData::LOC { .. } => RecordType::LOC,
+            RecordData::MX { .. } => RecordType::MX,
+            RecordData::NAPTR { .. } => RecordType::NAPTR,
+            RecordData::NS { .. } => RecordType::NS,
+            RecordData::OPENPGPKEY { .. } => RecordType::OPENPGPKEY,
+            RecordData::PTR { .. } => RecordType::PTR,
+            RecordData::SMIMEA { .. } => RecordType::SMIMEA,
+            RecordData::SRV { .. } => RecordType::SRV,
+            RecordData::SSHFP { .. } => RecordType::SSHFP,
+            RecordData::SVCB { .. } => RecordType::SVCB,
+            RecordData::TLSA { .. } => RecordType::TLSA,
+            RecordData::TXT { .. } => RecordType::TXT,
+            RecordData::URI { .. } => RecordType::URI,
+        }
+    }
+
+    /// The record's value in presentation (zone-file) form, as it would follow the type in a zone
+    /// file. For MX and URI the priority comes first, as in a zone file (Cloudflare's own `content`
+    /// for MX leaves it out and carries it in `priority`).
+    pub fn to_content(&self) -> String {
+        match self {
+            RecordData::A { content }
+            | RecordData::AAAA { content }
+            | RecordData::CNAME { content }
+            | RecordData::NS { content }
+            | RecordData::PTR { content }
+            | RecordData::TXT { content }
+            | RecordData::OPENPGPKEY { content } => content.clone(),
+            RecordData::MX { content, priority } => format!("{priority} {content}"),
+            RecordData::CAA { data } => caa::to_content(data),
+            RecordData::CERT { data } => cert::to_content(data),
+            RecordData::DNSKEY { data } => dnssec::dnskey_to_content(data),
+            RecordData::DS { data } => dnssec::ds_to_content(data),
+            RecordData::HTTPS { data } | RecordData::SVCB { data } => svcb::to_content(data),
+            RecordData::LOC { data } => loc::to_content(data),
+            RecordData::NAPTR { data } => naptr::to_content(data),
+            RecordData::SMIMEA { data } | RecordData::TLSA { data } => dane::to_content(data),
+            RecordData::SRV { data } => srv::to_content(data),
+            RecordData::SSHFP { data } => sshfp::to_content(data),
+            RecordData::URI { priority, data } => uri::to_content(*priority, data),
+        }
+    }
+
+    /// Reads a record's value from presentation (zone-file) form, so zone-file text can be pasted.
+    /// The result still goes through validation when used in a batch.
+    pub fn from_content(kind: RecordType, text: &str) -> Result<RecordData, ContentError> {
+        let text = text.trim();
+        let bad = |reason: String| ContentError { kind, reason };
+        Ok(match kind {
+            RecordType::A => RecordData::A { content: text.to_string() },
+            RecordType::AAAA => RecordData::AAAA { content: text.to_string() },
+            RecordType::CNAME => RecordData::CNAME { content: text.to_string() },
+            RecordType::NS => RecordData::NS { content: text.to_string() },
+            RecordType::PTR => RecordData::PTR { content: text.to_string() },
+            RecordType::TXT => RecordData::TXT { content: text.to_string() },
+            RecordType::OPENPGPKEY => RecordData::OPENPGPKEY { content: text.to_string() },
+            RecordType::MX => {
+                let (priority, host) = hostname::mx_from_content(text).map_err(bad)?;
+                RecordData::MX { content: host, priority }
+            }
+            RecordType::CAA => RecordData::CAA { data: caa::from_content(text).map_err(bad)? },
+            RecordType::CERT => RecordData::CERT { data: cert::from_content(text).map_err(bad)? },
+            RecordType::DNSKEY => RecordData::DNSKEY { data: dnssec::dnskey_from_content(text).map_err(bad)? },
+            RecordType::DS => RecordData::DS { data: dnssec::ds_from_content(text).map_err(bad)? },
+            RecordType::HTTPS => RecordData::HTTPS { data: svcb::from_content(text).map_err(bad)? },
+            RecordType::SVCB => RecordData::SVCB { data: svcb::from_content(text).map_err(bad)? },
+            RecordType::LOC => RecordData::LOC { data: loc::from_content(text).map_err(bad)? },
+            RecordType::NAPTR => RecordData::NAPTR { data: naptr::from_content(text).map_err(bad)? },
+            RecordType::SMIMEA => RecordData::SMIMEA { data: dane::from_content(text).map_err(bad)? },
+            RecordType::TLSA => RecordData::TLSA { data: dane::from_content(text).map_err(bad)? },
+            RecordType::SRV => RecordData::SRV { data: srv::from_content(text).map_err(bad)? },
+            RecordType::SSHFP => RecordData::SSHFP { data: sshfp::from_content(text).map_err(bad)? },
+            RecordType::URI => {
+                let (priority, data) = uri::from_content(text).map_err(bad)?;
+                RecordData::URI { priority, data }
+            }
+        })
+    }
+}
+
+/// Presentation text that could not be read as the given kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub kind: RecordType,
+    pub reason: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a valid {} value: {}", self.kind, self.reason)
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// A whole record: what a post sends, and (with an `id`) what a put sends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+pub struct Record {
+    #[serde(flatten)]
+    pub common: CommonFields,
+    #[serde(flatten)]
+    pub data: RecordData,
+}
+
+impl Record {
+    pub fn record_type(&self) -> RecordType {
+        self.data.record_type()
+    }
+}
+
+/// Reads the kind-specific fields (`content`, `data`, top-level `priority`) of a record whose
+/// `rec` fields carry the kind's code prefix. In `Mode::Partial` (a patch) missing fields are fine
+/// and no typed value is built; every field present is still checked.
+pub(crate) fn read_value(kind: RecordType, rec: &Fields, r: &mut Report, name: Option<&str>) -> Option<RecordData> {
+    match kind {
+        RecordType::A | RecordType::AAAA => address::read(kind, rec, r),
+        RecordType::CNAME | RecordType::NS | RecordType::PTR | RecordType::MX => hostname::read(kind, rec, r, name),
+        RecordType::TXT => txt::read(rec, r),
+        RecordType::OPENPGPKEY => openpgpkey::read(rec, r),
+        RecordType::CAA => caa::read(rec, r),
+        RecordType::CERT => cert::read(rec, r),
+        RecordType::DNSKEY | RecordType::DS => dnssec::read(kind, rec, r),
+        RecordType::HTTPS | RecordType::SVCB => svcb::read(kind, rec, r),
+        RecordType::LOC => loc::read(rec, r),
+        RecordType::NAPTR => naptr::read(rec, r),
+        RecordType::SMIMEA | RecordType::TLSA => dane::read(kind, rec, r),
+        RecordType::SRV => srv::read(rec, r),
+        RecordType::SSHFP => sshfp::read(rec, r),
+        RecordType::URI => uri::read(rec, r),
+    }
+}
+
+/// The `mode` a family reader runs in (re-exported for the family files).
+pub(crate) fn is_full(rec: &Fields) -> bool {
+    rec.mode == Mode::Full
+}

@@ -1,0 +1,60 @@
+//! Shared helpers for the per-kind tables: validate one record as a post and look at the issues.
+#![allow(dead_code)]
+
+use cf_dns_batch::{validate_batch_json, Issue, Severity, ValidateOptions};
+use serde_json::{json, Value};
+
+pub const ZONE: &str = "023e105f4ecef8ad9ca31a8372d0c353";
+
+/// Validates `record` as the only post of a batch (`/posts/0/...`).
+pub fn issues_of(record: Value, options: &ValidateOptions) -> Vec<Issue> {
+    let batch = json!({ "zone_id": ZONE, "posts": [record] });
+    validate_batch_json(&batch.to_string(), options).issues
+}
+
+pub fn errors_of(record: Value) -> Vec<Issue> {
+    issues_of(record, &ValidateOptions::default()).into_iter().filter(|i| i.severity == Severity::Error).collect()
+}
+
+/// Asserts the record validates with no error (warnings allowed).
+#[track_caller]
+pub fn assert_valid(record: Value) {
+    let errors = errors_of(record.clone());
+    assert!(errors.is_empty(), "expected no errors for {record}, got {errors:#?}");
+}
+
+/// Asserts the record validates with no issue at all, not even a warning.
+#[track_caller]
+pub fn assert_clean(record: Value) {
+    let issues = issues_of(record.clone(), &ValidateOptions::default());
+    assert!(issues.is_empty(), "expected no issues for {record}, got {issues:#?}");
+}
+
+/// Asserts an error with `code` at `pointer` (relative to the post, e.g. "/data/port").
+#[track_caller]
+pub fn assert_error(record: Value, code: &str, pointer: &str) {
+    assert_issue(record, code, pointer, Severity::Error, &ValidateOptions::default());
+}
+
+/// Asserts a warning with `code` at `pointer` (relative to the post).
+#[track_caller]
+pub fn assert_warning(record: Value, code: &str, pointer: &str) {
+    assert_issue(record, code, pointer, Severity::Warning, &ValidateOptions::default());
+}
+
+/// Asserts the issue under strict options is an error.
+#[track_caller]
+pub fn assert_strict_error(record: Value, code: &str, pointer: &str) {
+    let strict = ValidateOptions { strict: true, ..Default::default() };
+    assert_issue(record, code, pointer, Severity::Error, &strict);
+}
+
+#[track_caller]
+pub fn assert_issue(record: Value, code: &str, pointer: &str, severity: Severity, options: &ValidateOptions) {
+    let full = format!("/posts/0{pointer}");
+    let issues = issues_of(record.clone(), options);
+    assert!(
+        issues.iter().any(|i| i.code == code && i.pointer == full && i.severity == severity),
+        "expected {severity:?} {code} at {full} for {record}, got {issues:#?}"
+    );
+}
