@@ -253,15 +253,17 @@ pub fn status_code_name(status: u16) -> &'static str {
 }
 
 /// The envelope as sent; every part optional so that a surprising answer is described, not fatal.
+/// `result` stays raw text: the caller decides how to build it (typed here, or the host's
+/// `JSON.parse` in the JS layer).
 #[derive(Deserialize)]
-struct Envelope {
+struct Envelope<'a> {
     success: Option<bool>,
     #[serde(default)]
     errors: Option<Vec<RawMessage>>,
     #[serde(default)]
     messages: Option<Vec<RawMessage>>,
-    #[serde(default)]
-    result: Option<serde_json::Value>,
+    #[serde(default, borrow)]
+    result: Option<&'a serde_json::value::RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -322,39 +324,37 @@ pub fn excerpt(body: &str) -> String {
     }
 }
 
-/// Checks the envelope of an answer and returns its `result` (still as JSON) on success.
-/// Everything that is not a successful envelope becomes an `ApiError` with the status, the
+/// Checks the envelope of an answer and returns its raw `result` on success (`None` when absent or
+/// null). Everything that is not a successful envelope becomes an `ApiError` with the status, the
 /// envelope's `errors`/`messages` when there are any, and the `cf-ray` id.
-pub fn check_envelope(status: u16, ray_id: Option<&str>, body: &str) -> Result<serde_json::Value, ApiError> {
-    let ray_id = ray_id.map(str::to_string);
-    let envelope: Result<Envelope, _> = serde_json::from_str(body);
+pub fn check_envelope<'b>(status: u16, ray_id: Option<&str>, body: &'b str) -> Result<Option<&'b serde_json::value::RawValue>, ApiError> {
     let fail = |code: &'static str, message: String, errors: Vec<ApiMessage>, messages: Vec<ApiMessage>| ApiError {
         code,
         status,
         message,
         errors,
         messages,
-        ray_id: ray_id.clone(),
+        ray_id: ray_id.map(str::to_string),
     };
-    let Ok(envelope) = envelope else {
-        let what = if body.trim().is_empty() { "an empty body".to_string() } else { format!("a body that is not a JSON envelope: {}", excerpt(body)) };
-        let code = if (200..300).contains(&status) { "api.not_json" } else { status_code_name(status) };
-        return Err(fail(code, format!("HTTP {status} with {what}"), vec![], vec![]));
+    let envelope: Envelope<'b> = match serde_json::from_str(body) {
+        Ok(envelope) => envelope,
+        Err(_) => {
+            let what = if body.trim().is_empty() { "an empty body".to_string() } else { format!("a body that is not a JSON envelope: {}", excerpt(body)) };
+            let code = if (200..300).contains(&status) { "api.not_json" } else { status_code_name(status) };
+            return Err(fail(code, format!("HTTP {status} with {what}"), vec![], vec![]));
+        }
     };
     let errors = flatten(envelope.errors);
     let messages = flatten(envelope.messages);
     let ok_status = (200..300).contains(&status);
     if ok_status && envelope.success == Some(true) {
-        return match envelope.result {
-            Some(result @ serde_json::Value::Object(_)) => Ok(result),
-            Some(serde_json::Value::Null) | None => Ok(serde_json::Value::Object(Default::default())),
-            Some(other) => Err(fail(
-                "api.bad_result",
-                format!("HTTP {status}: `result` should be an object of record arrays, got {}", excerpt(&other.to_string())),
-                errors,
-                messages,
-            )),
-        };
+        let result = envelope.result.filter(|r| r.get() != "null");
+        if let Some(raw) = result {
+            if let Err(e) = check_result_shape(raw.get()) {
+                return Err(fail("api.bad_result", format!("HTTP {status}: the result does not have the shape of batch results: {e}"), errors, messages));
+            }
+        }
+        return Ok(result);
     }
     let summary = match errors.first() {
         Some(e) => {
@@ -365,23 +365,67 @@ pub fn check_envelope(status: u16, ray_id: Option<&str>, body: &str) -> Result<s
         None if envelope.success.is_none() => format!("the answer is not a Cloudflare envelope: {}", excerpt(body)),
         None => "no error details were given".to_string(),
     };
-    let code = if ok_status {
-        if envelope.success.is_none() {
-            "api.not_envelope"
-        } else {
-            "api.unsuccessful"
-        }
-    } else {
+    let code = if !ok_status {
         status_code_name(status)
+    } else if envelope.success.is_none() {
+        "api.not_envelope"
+    } else {
+        "api.unsuccessful"
     };
     Err(fail(code, format!("HTTP {status}: {summary}"), errors, messages))
 }
 
-/// Parses a whole answer into a typed result (the Rust API; the JS layer checks the envelope here
-/// and lets the host's `JSON.parse` build the result objects).
+/// The shape of a batch `result` without building it: an object whose four arrays hold objects.
+#[derive(Deserialize)]
+struct ResultShape {
+    #[serde(default)]
+    deletes: Option<Vec<AnyObject>>,
+    #[serde(default)]
+    patches: Option<Vec<AnyObject>>,
+    #[serde(default)]
+    puts: Option<Vec<AnyObject>>,
+    #[serde(default)]
+    posts: Option<Vec<AnyObject>>,
+}
+
+/// Accepts any JSON object and keeps nothing of it.
+struct AnyObject;
+
+impl<'de> Deserialize<'de> for AnyObject {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = AnyObject;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a record object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<AnyObject, A::Error> {
+                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(AnyObject)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+fn check_result_shape(raw: &str) -> Result<(), serde_json::Error> {
+    let shape: ResultShape = serde_json::from_str(raw)?;
+    let _ = (shape.deletes, shape.patches, shape.puts, shape.posts);
+    Ok(())
+}
+
+/// Checks an answer without building its result (the JS layer lets the host's `JSON.parse` build
+/// the result objects, which is faster than building them from Rust).
+pub fn check_envelope_shape(status: u16, ray_id: Option<&str>, body: &str) -> Result<(), ApiError> {
+    check_envelope(status, ray_id, body).map(|_| ())
+}
+
+/// Parses a whole answer into a typed result (the Rust API).
 pub fn parse_response(status: u16, ray_id: Option<&str>, body: &str) -> Result<BatchResult, ApiError> {
-    let result = check_envelope(status, ray_id, body)?;
-    serde_json::from_value(result).map_err(|e| ApiError {
+    let Some(raw) = check_envelope(status, ray_id, body)? else {
+        return Ok(BatchResult::default());
+    };
+    serde_json::from_str(raw.get()).map_err(|e| ApiError {
         code: "api.bad_result",
         status,
         message: format!("HTTP {status}: the result does not have the shape of batch results: {e}"),

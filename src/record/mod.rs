@@ -352,8 +352,10 @@ impl fmt::Display for ContentError {
 impl std::error::Error for ContentError {}
 
 /// A whole record: what a post sends, and (with an `id`) what a put sends.
+///
+/// (Its TypeScript form is `DnsRecord = CommonFields & RecordData`, written in `pkg/index.d.ts`:
+/// an interface cannot extend a union, and `Record` would shadow TypeScript's own utility type.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Record {
     #[serde(flatten)]
     pub common: CommonFields,

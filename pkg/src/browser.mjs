@@ -1,0 +1,11 @@
+// Browser entry: fetches and instantiates the .wasm that sits beside the package (import.meta.url)
+// before the module finishes loading. To load it from elsewhere, use `cf-dns-batch/manual`.
+import * as wasm from '../dist/web/cf_dns_batch.js';
+import { createApi } from './api.js';
+import { createEmulatorFactory } from './emulator.js';
+
+await wasm.default({ module_or_path: new URL('../dist/web/cf_dns_batch_bg.wasm', import.meta.url) });
+
+export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent } = createApi(wasm, wasm.__wbg_reset_state);
+export const createEmulator = createEmulatorFactory({ validateRecord });
+export * from './errors.js';

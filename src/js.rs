@@ -1,0 +1,213 @@
+//! The WebAssembly boundary: the only module that knows about JavaScript.
+//!
+//! Every export takes and returns plain strings and numbers. Measured on the 3,500-record workload,
+//! handing the batch across once as JSON text (which `JSON.stringify` makes very fast in the host,
+//! and which the request body must become anyway) beats converting it object by object; see
+//! BENCHMARKS.md. The thin JS layer in `pkg/src/` turns the answers into `Error` subclasses and does
+//! the IO (fetch, timers, abort), while every decision stays here.
+
+use crate::api::{self, Auth};
+use crate::batch::{self, validate_record_json};
+use crate::issue::{Issue, Path, Plan, Report, Severity, ValidateOptions};
+use crate::json::Json;
+use crate::record::{RecordData, RecordType};
+use crate::retry::{self, Outcome, RetryPolicy};
+use serde::Serialize;
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+
+/// Installs the host's URL parser as the IDNA mapper (UTS #46): `new URL("http://bücher.example")`
+/// yields `xn--bcher-kva.example`. It saves shipping the Unicode tables in the .wasm.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let _ = crate::name::IDNA_MAPPER.set(host_domain_to_ascii);
+}
+
+fn host_domain_to_ascii(name: &str) -> Option<String> {
+    let url = web_sys::Url::new(&format!("http://{name}/")).ok()?;
+    let host = url.hostname();
+    (!host.is_empty()).then_some(host)
+}
+
+/// Reads `{ plan, strict, disable }` from options JSON. Problems with the options themselves are
+/// issues too (an unknown plan warns and counts as "not known").
+fn read_options(json: &Json, issues: &mut Vec<Issue>) -> ValidateOptions {
+    let mut options = ValidateOptions::default();
+    let lenient = ValidateOptions::default();
+    let mut r = Report::new(&lenient);
+    let root = Path::Root;
+    let options_at = root.key("options");
+    if let Some(plan) = json.get("plan") {
+        match plan {
+            Json::Null => {}
+            Json::String(name) => match Plan::from_name(name) {
+                Some(p) => options.plan = Some(p),
+                None => r.warn(
+                    &options_at.key("plan"),
+                    "options.plan.unknown",
+                    format!("unknown plan {:?}: limits that depend on the plan are checked as for the most permissive plan, with warnings", crate::issue::shorten(name)),
+                ),
+            },
+            other => r.warn(&options_at.key("plan"), "options.plan.unknown", format!("`plan` must be a string, got {}", other.kind())),
+        }
+    }
+    options.strict = matches!(json.get("strict"), Some(Json::Bool(true)));
+    if let Some(Json::Array(codes)) = json.get("disable") {
+        options.disable = codes.iter().filter_map(|c| c.as_str().map(str::to_string)).collect();
+    }
+    issues.extend(r.issues);
+    options
+}
+
+fn parse_options(text: &str) -> (Json<'_>, ValidateOptions, Vec<Issue>) {
+    let json = Json::parse(text).unwrap_or(Json::Null);
+    let mut issues = Vec::new();
+    let options = read_options(&json, &mut issues);
+    (json, options, issues)
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}
+
+/// `validateBatch`: every issue of a batch, as a JSON array.
+#[wasm_bindgen(js_name = validateBatchJson)]
+pub fn validate_batch_json(params: &str, options: &str) -> String {
+    let (_, options, mut issues) = parse_options(options);
+    issues.extend(batch::validate_json(params, &options).issues);
+    to_json(&issues)
+}
+
+/// `validateRecord`: every issue of one record (checked as a post), as a JSON array.
+#[wasm_bindgen(js_name = validateRecordJson)]
+pub fn validate_record_json_export(record: &str, options: &str) -> String {
+    let (_, options, mut issues) = parse_options(options);
+    match Json::parse(record) {
+        Ok(json) => issues.extend(validate_record_json(&json, &options).0),
+        Err(e) => issues.push(Issue {
+            code: "record.json".into(),
+            pointer: String::new(),
+            severity: Severity::Error,
+            message: format!("the record is not valid JSON: {e}"),
+        }),
+    }
+    to_json(&issues)
+}
+
+fn auth_from(options: &Json) -> Result<Auth, api::ConfigError> {
+    let text = |key: &str| options.get(key).and_then(Json::as_str).filter(|s| !s.is_empty()).map(str::to_string);
+    match (text("apiToken"), text("apiEmail"), text("apiKey")) {
+        (Some(token), _, _) => Ok(Auth::Token(token)),
+        (None, Some(email), Some(key)) => Ok(Auth::EmailKey { email, key }),
+        (None, Some(_), None) | (None, None, Some(_)) => Err(api::ConfigError {
+            code: "options.auth.incomplete",
+            message: "apiEmail and apiKey go together: give both, or an apiToken instead".into(),
+        }),
+        (None, None, None) => Err(api::ConfigError {
+            code: "options.auth.missing",
+            message: "no credentials: give apiToken (or apiEmail and apiKey)".into(),
+        }),
+    }
+}
+
+/// `buildBatchRequest` and the first step of `batch`: validate, then build the request.
+/// Answers `{ok:true, url, method, headers, body, warnings}` or `{ok:false, error:{...}}`.
+#[wasm_bindgen(js_name = prepareBatchJson)]
+pub fn prepare_batch_json(params: &str, options: &str) -> String {
+    let (options_json, validate_options, mut issues) = parse_options(options);
+    let validated = batch::validate_json(params, &validate_options);
+    issues.extend(validated.issues);
+    let Some(params) = validated.params else {
+        let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
+        return to_json(&json!({ "ok": false, "error": {
+            "kind": "validation",
+            "code": "validation_failed",
+            "message": validation_message(&errors),
+            "issues": issues,
+        }}));
+    };
+    let base_url = options_json.get("baseURL").and_then(Json::as_str).unwrap_or(api::DEFAULT_BASE_URL);
+    let request = auth_from(&options_json).and_then(|auth| api::build_request(&params, &auth, base_url));
+    match request {
+        Ok(req) => {
+            let headers: serde_json::Map<String, serde_json::Value> = req.headers.into_iter().map(|(k, v)| (k, v.into())).collect();
+            to_json(&json!({ "ok": true, "url": req.url, "method": req.method, "headers": headers, "body": req.body, "warnings": issues }))
+        }
+        Err(e) => to_json(&json!({ "ok": false, "error": { "kind": "config", "code": e.code, "message": e.message } })),
+    }
+}
+
+fn validation_message(errors: &[&Issue]) -> String {
+    let shown: Vec<String> = errors.iter().take(3).map(|i| i.to_string()).collect();
+    let more = if errors.len() > 3 { format!("; and {} more", errors.len() - 3) } else { String::new() };
+    let noun = if errors.len() == 1 { "issue blocks" } else { "issues block" };
+    format!("{} {noun} sending; nothing was sent: {}{more}", errors.len(), shown.join("; "))
+}
+
+/// Checks an answer's envelope. Returns "" when it is a success (the host then parses it with its
+/// own `JSON.parse`), or the API error as JSON.
+#[wasm_bindgen(js_name = checkResponse)]
+pub fn check_response(status: u16, ray_id: Option<String>, body: &str) -> String {
+    match api::check_envelope_shape(status, ray_id.as_deref(), body) {
+        Ok(()) => String::new(),
+        Err(e) => to_json(&e),
+    }
+}
+
+/// Milliseconds to wait before retrying, or -1 to stop. `outcome` is one of `status`, `not_sent`,
+/// `lost`, `timeout`.
+#[wasm_bindgen(js_name = retryDelay)]
+#[allow(clippy::too_many_arguments)]
+pub fn retry_delay(
+    max_retries: u32,
+    retry_unsafe: bool,
+    retries_done: u32,
+    outcome: &str,
+    status: u16,
+    retry_after: Option<String>,
+    retry_after_ms: Option<String>,
+    now_ms: f64,
+    jitter: f64,
+) -> f64 {
+    let policy = RetryPolicy { max_retries, retry_unsafe, ..RetryPolicy::default() };
+    let outcome = match outcome {
+        "status" => Outcome::Status { status, retry_after: retry_after.as_deref(), retry_after_ms: retry_after_ms.as_deref() },
+        "not_sent" => Outcome::NotSent,
+        "timeout" => Outcome::Timeout,
+        _ => Outcome::ConnectionLost,
+    };
+    match retry::decide(&policy, retries_done, outcome, now_ms, jitter) {
+        retry::Decision::RetryAfter { ms } => ms,
+        retry::Decision::Stop => -1.0,
+    }
+}
+
+/// The presentation (zone-file) form of a record's value. `{ok, content}` or `{ok:false, message}`.
+/// The record is read by the validator (not by a serde `Deserialize`), which keeps the .wasm small.
+#[wasm_bindgen(js_name = toContentJson)]
+pub fn to_content_json(record: &str) -> String {
+    let lenient = ValidateOptions::default();
+    let record = Json::parse(record).ok().and_then(|json| validate_record_json(&json, &lenient).1);
+    match record {
+        Some(record) => to_json(&json!({ "ok": true, "content": record.data.to_content() })),
+        None => to_json(&json!({ "ok": false, "message": "the record has errors; validateRecord() lists them" })),
+    }
+}
+
+/// A record's value read from presentation form: `{ok, record}` with `type` and `content`/`data`
+/// (and `priority` for MX/URI), or `{ok:false, message}`.
+#[wasm_bindgen(js_name = fromContentJson)]
+pub fn from_content_json(record_type: &str, text: &str) -> String {
+    let Some(kind) = RecordType::from_name(&record_type.to_ascii_uppercase()) else {
+        return to_json(&json!({ "ok": false, "message": format!("unknown record type {:?}", crate::issue::shorten(record_type)) }));
+    };
+    #[derive(Serialize)]
+    struct Parsed {
+        ok: bool,
+        record: RecordData,
+    }
+    match RecordData::from_content(kind, text) {
+        Ok(record) => to_json(&Parsed { ok: true, record }),
+        Err(e) => to_json(&json!({ "ok": false, "message": e.to_string() })),
+    }
+}
