@@ -1,12 +1,407 @@
-//! NAPTR (PLACEHOLDER: being written)
-use super::fields::Fields;
-use super::{RecordData, RecordType};
-use crate::issue::Report;
+//! NAPTR (RFC 3403): `data { order, preference, flags, service, regex, replacement }`.
+//!
+//! Also home of the RFC 1035 §5.1 character-string helpers (`quote`, `tokens`) that the URI
+//! presentation shares: quoted strings with `\"`, `\\` and `\DDD` escapes.
+
+use super::fields::{Fields, Mode};
+use super::{is_full, RecordData};
+use crate::issue::{shorten, Path, Report};
+use crate::name::{self, NameUse};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-pub struct NaptrData { pub order: u16, pub preference: u16, pub flags: String, pub service: String, pub regex: String, pub replacement: String }
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> { let _ = (rec, r); None }
-pub fn to_content(d: &NaptrData) -> String { let _ = (d, RecordType::NAPTR); String::new() }
-pub fn from_content(text: &str) -> Result<NaptrData, String> { let _ = text; Err("not yet".into()) }
+pub struct NaptrData {
+    /// 0–65535; records are processed in ascending order (lower first).
+    pub order: u16,
+    /// 0–65535; among records of equal `order`, lower is preferred.
+    pub preference: u16,
+    /// Letters and digits only; defined flags are `S` (SRV lookup next), `A` (address lookup next),
+    /// `U` (the regex gives the final URI) and `P` (protocol-specific). Usually one flag or empty.
+    pub flags: String,
+    /// The service, e.g. `E2U+sip` or `SIP+D2U`; may be empty.
+    pub service: String,
+    /// A substitution expression `!ere!replacement!` (any delimiter, optional trailing `i`), or
+    /// empty when `replacement` is used instead.
+    pub regex: String,
+    /// The next domain name to look up, or `.` when `regex` is used instead.
+    pub replacement: String,
+}
+
+const FIELDS: [&str; 6] = ["order", "preference", "flags", "service", "regex", "replacement"];
+
+/// A character-string holds at most 255 octets on the wire (RFC 1035 §3.3).
+const MAX_STRING: usize = 255;
+
+pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
+    let data = rec.object(r, "data", "naptr.data", "`{order, preference, flags, service, regex, replacement}`", |d, r| {
+        d.unknown_fields(r, &FIELDS, "NAPTR data");
+        let order = d.u16(r, "order", "0–65535; lower is processed first");
+        let preference = d.u16(r, "preference", "0–65535; lower is preferred among equal `order`");
+        // `flags`, `service` and `regex` may each be empty, so a missing one is read as empty
+        // (and sent as ""): nothing the user wrote is lost.
+        let flags = d.opt_string(r, "flags");
+        let service = d.opt_string(r, "service");
+        let regex = d.opt_string(r, "regex");
+        let replacement = d.string(r, "replacement", "the next domain name, or \".\" when `regex` is used");
+
+        // In a whole record a missing regex is empty; in a patch it is unknown (the record may
+        // already have one), so the rules that tie regex to flags and replacement are skipped.
+        let known_regex = if d.mode == Mode::Full { Some(regex.unwrap_or("")) } else { regex };
+        let mut ok = true;
+        if let Some(f) = flags {
+            ok &= check_flags(r, &d.at.key("flags"), f, known_regex);
+        }
+        if let Some(s) = service {
+            ok &= check_service(r, &d.at.key("service"), s);
+        }
+        if let Some(x) = regex {
+            ok &= check_regex(r, &d.at.key("regex"), x);
+        }
+        if let Some(rep) = replacement {
+            ok &= check_replacement(r, d, rep, known_regex);
+        }
+        if !ok {
+            return None;
+        }
+        let own = |v: Option<&str>| v.unwrap_or("").to_string();
+        Some(NaptrData {
+            order: order?,
+            preference: preference?,
+            flags: own(flags),
+            service: own(service),
+            regex: own(regex),
+            replacement: replacement?.to_string(),
+        })
+    });
+    if !is_full(rec) {
+        return None;
+    }
+    Some(RecordData::NAPTR { data: data? })
+}
+
+fn check_length(r: &mut Report, at: &Path, field: &str, value: &str) -> bool {
+    if value.len() > MAX_STRING {
+        r.error(
+            at,
+            format!("naptr.data.{field}.length"),
+            format!("`{field}` is {} bytes; a NAPTR character-string holds at most {MAX_STRING}", value.len()),
+        );
+        return false;
+    }
+    true
+}
+
+/// RFC 3403 §4.1: flags are single characters from `A–Z` and `0–9` (case-insensitive); `S`, `A`,
+/// `U` and `P` are defined. RFC 3404 §4.3: `S`, `A`, `U` and `P` are mutually exclusive.
+fn check_flags(r: &mut Report, at: &Path, flags: &str, regex: Option<&str>) -> bool {
+    if let Some(bad) = flags.chars().find(|c| !c.is_ascii_alphanumeric()) {
+        r.error(at, "naptr.data.flags.charset", format!("`flags` {:?} contains {bad:?}; flags are letters and digits only", shorten(flags)));
+        return false;
+    }
+    if !check_length(r, at, "flags", flags) {
+        return false;
+    }
+    let unknown: String = flags.chars().filter(|c| c.is_ascii_alphabetic() && !"SAUPsaup".contains(*c)).collect();
+    if !unknown.is_empty() {
+        r.rfc(
+            at,
+            "naptr.data.flags.unknown",
+            format!("`flags` {flags:?}: {unknown:?} is not a defined flag (RFC 3403 defines S, A, U and P)"),
+        );
+    }
+    let terminal = flags.chars().filter(|c| "SAUPsaup".contains(*c)).count();
+    if terminal > 1 {
+        r.rfc(
+            at,
+            "naptr.data.flags.exclusive",
+            format!("`flags` {flags:?}: S, A, U and P are mutually exclusive; use at most one (RFC 3404 §4.3)"),
+        );
+    }
+    if flags.contains(['U', 'u']) && regex.is_some_and(str::is_empty) {
+        r.rfc(at, "naptr.data.flags.u-without-regex", "the `U` flag means `regex` produces the final URI, but `regex` is empty");
+    }
+    true
+}
+
+/// RFC 3403 §4.1 / RFC 3402: services are `protocol+resolution-service` style tokens of letters,
+/// digits, `+`, `:` and `-` (e.g. `E2U+sip`, `SIP+D2U`, `x-foo:bar`).
+fn check_service(r: &mut Report, at: &Path, service: &str) -> bool {
+    if !check_length(r, at, "service", service) {
+        return false;
+    }
+    if let Some(bad) = service.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '+' | ':' | '-'))) {
+        r.rfc(
+            at,
+            "naptr.data.service.charset",
+            format!("`service` {:?} contains {bad:?}; services use letters, digits, `+`, `:` and `-` (e.g. \"E2U+sip\")", shorten(service)),
+        );
+    }
+    true
+}
+
+/// RFC 3402 §3.2: `delim ere delim repl delim *flags`, where the delimiter is the first character
+/// (not a digit, `\` or the flag `i`) and the only flag is `i`. Inside, `\` escapes the next
+/// character. Hand-written: a regex crate would check the ERE itself, not this framing.
+fn check_regex(r: &mut Report, at: &Path, regex: &str) -> bool {
+    if !check_length(r, at, "regex", regex) {
+        return false;
+    }
+    if regex.is_empty() {
+        return true;
+    }
+    if let Some(problem) = regex_problem(regex) {
+        r.rfc(
+            at,
+            "naptr.data.regex.syntax",
+            format!("`regex` {:?} is not a substitution expression `!ere!replacement!` (RFC 3402 §3.2): {problem}", shorten(regex)),
+        );
+    }
+    true
+}
+
+fn regex_problem(regex: &str) -> Option<String> {
+    let mut chars = regex.chars();
+    let delim = chars.next()?;
+    if delim.is_ascii_digit() || delim == '\\' || delim == 'i' || delim.is_whitespace() {
+        return Some(format!("{delim:?} cannot be the delimiter"));
+    }
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut escaped = false;
+    for c in chars {
+        let part = parts.last_mut()?;
+        if escaped {
+            part.push('\\');
+            part.push(c);
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == delim {
+            parts.push(String::new());
+        } else {
+            part.push(c);
+        }
+    }
+    if escaped {
+        return Some("it ends with a lone `\\`".into());
+    }
+    match parts.as_slice() {
+        [ere, _repl, flags] => {
+            if ere.is_empty() {
+                Some("the regular expression is empty".into())
+            } else if !(flags.is_empty() || flags == "i") {
+                Some(format!("{flags:?} after the last delimiter is not a flag (only `i` is defined)"))
+            } else {
+                None
+            }
+        }
+        _ => Some(format!("it needs exactly three {delim:?} delimiters, found {}", parts.len())),
+    }
+}
+
+/// RFC 3403 §4.1: `regex` and `replacement` are mutually exclusive: with a regex the replacement is
+/// `.`; without one, the replacement is the next name to look up.
+fn check_replacement(r: &mut Report, d: &Fields, replacement: &str, regex: Option<&str>) -> bool {
+    let at = d.at.key("replacement");
+    let is_root = replacement == ".";
+    match regex {
+        None => {
+            // A patch that does not send `regex`: only the name itself can be checked.
+            if is_root || replacement.is_empty() {
+                return true;
+            }
+            name::check(r, &at, "naptr.data.replacement", replacement, NameUse::Target).is_some()
+        }
+        Some(x) if !x.is_empty() => {
+            if !is_root {
+                r.error(
+                    &at,
+                    "naptr.data.replacement.exclusive",
+                    format!("`regex` and `replacement` are mutually exclusive: with a regex, `replacement` must be \".\", got {:?}", shorten(replacement)),
+                );
+                return false;
+            }
+            true
+        }
+        Some(_) => {
+            if is_root || replacement.is_empty() {
+                // A NAPTR with neither a regex nor a replacement leads nowhere.
+                r.error(
+                    &at,
+                    "naptr.data.replacement.missing",
+                    "with an empty `regex`, `replacement` must be the next domain name to look up (a record with neither leads nowhere)",
+                );
+                return false;
+            }
+            if name::looks_like_ip(replacement) {
+                r.rfc(&at, "naptr.data.replacement.ip", format!("{replacement:?} is an IP address; the replacement is a domain name"));
+            }
+            name::check(r, &at, "naptr.data.replacement", replacement, NameUse::Target).is_some()
+        }
+    }
+}
+
+/// `100 10 "S" "SIP+D2U" "" _sip._udp.example.com` (order preference flags service regex
+/// replacement; the three strings quoted).
+pub fn to_content(d: &NaptrData) -> String {
+    format!("{} {} {} {} {} {}", d.order, d.preference, quote(&d.flags), quote(&d.service), quote(&d.regex), d.replacement)
+}
+
+pub fn from_content(text: &str) -> Result<NaptrData, String> {
+    let tokens = tokens(text)?;
+    let [order, preference, flags, service, regex, replacement] = tokens.as_slice() else {
+        return Err(format!(
+            "expected `<order> <preference> \"<flags>\" \"<service>\" \"<regex>\" <replacement>` (6 fields), got {}",
+            tokens.len()
+        ));
+    };
+    let num = |what: &str, t: &Token| t.text.parse::<u16>().map_err(|_| format!("{what} {:?} is not a number 0–65535", t.text));
+    Ok(NaptrData {
+        order: num("order", order)?,
+        preference: num("preference", preference)?,
+        flags: flags.text.clone(),
+        service: service.text.clone(),
+        regex: regex.text.clone(),
+        // A domain name keeps its escapes (`\.` is a dot inside a label) unless it was quoted.
+        replacement: if replacement.quoted { replacement.text.clone() } else { replacement.raw.clone() },
+    })
+}
+
+/// One presentation token: `raw` as written (without quotes), `text` with escapes decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Token {
+    pub raw: String,
+    pub text: String,
+    pub quoted: bool,
+}
+
+/// An RFC 1035 §5.1 character-string in quotes: `"` and `\` escaped, control characters as `\DDD`.
+pub(crate) fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_ascii_control() => out.push_str(&format!("\\{:03}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Splits presentation text into whitespace-separated tokens, each bare or a quoted
+/// character-string, decoding `\X` and `\DDD` escapes (RFC 1035 §5.1). Hand-written: the zone-file
+/// crates that parse this pull in a whole DNS library.
+pub(crate) fn tokens(text: &str) -> Result<Vec<Token>, String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+            continue;
+        }
+        let quoted = bytes.get(i) == Some(&b'"');
+        if quoted {
+            i += 1;
+        }
+        let start = i;
+        let mut decoded: Vec<u8> = Vec::new();
+        let mut closed = !quoted;
+        while let Some(&b) = bytes.get(i) {
+            if quoted && b == b'"' {
+                closed = true;
+                break;
+            }
+            if !quoted && b.is_ascii_whitespace() {
+                break;
+            }
+            if b == b'\\' {
+                let (byte, used) = unescape(bytes, i)?;
+                decoded.push(byte);
+                i += used;
+            } else {
+                decoded.push(b);
+                i += 1;
+            }
+        }
+        if !closed {
+            return Err(format!("unterminated quoted string starting at {:?}", shorten(text.get(start..).unwrap_or(""))));
+        }
+        let raw = text.get(start..i).unwrap_or("").to_string();
+        if quoted {
+            i += 1; // the closing quote
+            if bytes.get(i).is_some_and(|b| !b.is_ascii_whitespace()) {
+                return Err(format!("a closing quote must be followed by a space, after {raw:?}"));
+            }
+        }
+        let text = String::from_utf8(decoded).map_err(|_| format!("{raw:?} decodes to bytes that are not UTF-8"))?;
+        out.push(Token { raw, text, quoted });
+    }
+    Ok(out)
+}
+
+/// Decodes the escape starting at `bytes[i] == b'\\'`: `\DDD` (a decimal byte 0–255) or `\X` (X
+/// itself). Returns the byte and how many input bytes it used.
+pub(crate) fn unescape(bytes: &[u8], i: usize) -> Result<(u8, usize), String> {
+    let Some(&next) = bytes.get(i + 1) else {
+        return Err("the text ends with a lone `\\`".into());
+    };
+    if !next.is_ascii_digit() {
+        // A multi-byte UTF-8 character after `\` stands for itself: copy its first byte here and
+        // let the caller copy the rest.
+        return Ok((next, 2));
+    }
+    let digits = bytes.get(i + 1..i + 4).filter(|d| d.iter().all(u8::is_ascii_digit));
+    let Some(digits) = digits else {
+        return Err("`\\` followed by a digit needs exactly three digits (`\\DDD`)".into());
+    };
+    let value = digits.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+    let byte = u8::try_from(value).map_err(|_| format!("`\\{value}` is not a byte (0–255)"))?;
+    Ok((byte, 4))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_decode_quotes_and_escapes() {
+        let t = tokens(r#"100 "a \"b\" \\ \065" bare\059x """#).unwrap();
+        assert_eq!(t.len(), 4);
+        assert_eq!(t[1].text, r#"a "b" \ A"#);
+        assert!(t[1].quoted);
+        assert_eq!(t[2].text, "bare;x");
+        assert_eq!(t[2].raw, r"bare\059x");
+        assert_eq!(t[3].text, "");
+        assert!(tokens(r#""open"#).is_err());
+        assert!(tokens(r"a\25").is_err());
+        assert!(tokens(r"a\300").is_err());
+        assert!(tokens(r"a\").is_err());
+        assert!(tokens(r#""a"b"#).is_err());
+    }
+
+    #[test]
+    fn quote_round_trips() {
+        for s in ["", "plain", "with \"quotes\"", "back\\slash", "tab\there", "ünïcode", "semi;colon"] {
+            let q = quote(s);
+            let t = tokens(&q).unwrap();
+            assert_eq!(t.len(), 1, "{q}");
+            assert_eq!(t[0].text, s);
+        }
+    }
+
+    #[test]
+    fn regex_framing() {
+        assert_eq!(regex_problem("!^.*$!sip:info@example.com!"), None);
+        assert_eq!(regex_problem("!^.*$!sip:info@example.com!i"), None);
+        assert_eq!(regex_problem(r"/a\/b/c/"), None);
+        assert!(regex_problem("!^.*$!x").is_some());
+        assert!(regex_problem("!^.*$!x!y!").is_some());
+        assert!(regex_problem("1abc1d1").is_some());
+        assert!(regex_problem("!!x!").is_some());
+        assert!(regex_problem("!a!b!q").is_some());
+    }
+}
