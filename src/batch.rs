@@ -355,18 +355,33 @@ struct Placed {
     kind: RecordType,
 }
 
+/// The form two owner names are compared in: ASCII (Punycode), lower case, no trailing dot, so
+/// `Bücher.example.com.` and `xn--bcher-kva.example.com` are one name.
 fn fold_name(name: &str) -> String {
-    name.trim_end_matches('.').to_ascii_lowercase()
+    let name = name.trim_end_matches('.');
+    crate::name::to_ascii(name).map_or_else(|| name.to_lowercase(), |a| a.to_ascii_lowercase())
 }
 
 /// Name-level rules among the records this batch posts.
 fn check_names(r: &mut Report, posts: &[Placed]) {
     use crate::issue::Severity::{Error, Warning};
-    let mut by_name: HashMap<&str, Vec<&Placed>> = HashMap::new();
+    // Groups in order of first appearance, so the issues come back in the same order every run.
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut groups: Vec<Vec<&Placed>> = Vec::new();
     for p in posts {
-        by_name.entry(p.name.as_str()).or_default().push(p);
+        match by_name.get(p.name.as_str()) {
+            Some(&g) => {
+                if let Some(group) = groups.get_mut(g) {
+                    group.push(p);
+                }
+            }
+            None => {
+                by_name.insert(p.name.as_str(), groups.len());
+                groups.push(vec![p]);
+            }
+        }
     }
-    for group in by_name.values().filter(|g| g.len() > 1) {
+    for group in groups.iter().filter(|g| g.len() > 1) {
         if let Some(first) = group.iter().find(|p| p.kind == RecordType::CNAME) {
             for p in group.iter().filter(|p| p.pointer != first.pointer) {
                 match p.kind {

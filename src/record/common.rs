@@ -138,11 +138,12 @@ fn read_type(rec: &Fields, r: &mut Report) -> Option<RecordType> {
         r.warn(&at, "record.type.case", format!("record types are written in upper case: {text:?} is sent as {:?}", kind.as_str()));
         return Some(kind);
     }
-    let names: Vec<&str> = RecordType::ALL.iter().map(|t| t.as_str()).collect();
+    // `nearest` folds the typed key to lower case, so it is matched against lower-case names.
+    let names: Vec<&str> = RecordType::ALL.iter().map(|t| t.code()).collect();
     let hint = match upper.as_str() {
         "SPF" => "; SPF records are published as TXT".to_string(),
         "ALIAS" | "ANAME" => "; at the apex, use a CNAME (Cloudflare flattens it)".to_string(),
-        _ => nearest(&upper, &names).map(|n| format!("; did you mean {n}?")).unwrap_or_default(),
+        _ => nearest(text, &names).map(|n| format!("; did you mean {}?", n.to_ascii_uppercase())).unwrap_or_default(),
     };
     r.error(
         &at,
@@ -279,7 +280,7 @@ fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>) -> Option<Vec<Str
         if tag_value.contains(['\n', '\r']) {
             r.error(&at, "record.tags.value", format!("the value of tag {tag_name:?} contains a line break"));
         }
-        if tag_name.len() >= 3 && tag_name[..3].eq_ignore_ascii_case("cf-") {
+        if tag_name.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("cf-")) {
             // UNCONFIRMED whether the API refuses them; `cf-` tags are reserved in zone-file import.
             r.warn(&at, "record.tags.reserved", format!("tag names starting with `cf-` are reserved by Cloudflare ({tag_name:?})"));
         }
