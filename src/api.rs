@@ -111,28 +111,36 @@ pub fn encode_segment(segment: &str) -> String {
     out
 }
 
-/// Builds the batch request for validated params.
-pub fn build_request(params: &BatchParams, auth: &Auth, base_url: &str) -> Result<HttpRequest, ConfigError> {
+/// The URL and headers of a batch request (everything but the body).
+pub fn request_head(zone_id: &str, include_shadow_metadata: Option<bool>, auth: &Auth, base_url: &str) -> Result<(String, Vec<(String, String)>), ConfigError> {
     auth.check()?;
     let base = normalize_base_url(base_url)?;
-    let zone = params.zone_id.as_str();
-    if zone.is_empty() || zone == "." || zone == ".." {
+    if zone_id.is_empty() || zone_id == "." || zone_id == ".." {
         return Err(config_error("batch.zone_id.unsafe", "zone_id is empty or a dot segment"));
     }
-    let mut url = format!("{base}/zones/{}/dns_records/batch", encode_segment(zone));
-    if let Some(shadow) = params.include_shadow_metadata {
+    let mut url = format!("{base}/zones/{}/dns_records/batch", encode_segment(zone_id));
+    if let Some(shadow) = include_shadow_metadata {
         url.push_str(if shadow { "?include_shadow_metadata=true" } else { "?include_shadow_metadata=false" });
-    }
-    let body = params.body();
-    if body.len() > MAX_BODY_BYTES {
-        return Err(config_error(
-            "batch.body.size",
-            format!("the request body would be {} bytes; the limit is {MAX_BODY_BYTES} (split the batch)", body.len()),
-        ));
     }
     let mut headers = auth.headers();
     headers.push(("content-type".into(), "application/json".into()));
     headers.push(("accept".into(), "application/json".into()));
+    Ok((url, headers))
+}
+
+/// Refuses bodies over [`MAX_BODY_BYTES`].
+pub fn check_body_size(len: usize) -> Result<(), ConfigError> {
+    if len > MAX_BODY_BYTES {
+        return Err(config_error("batch.body.size", format!("the request body would be {len} bytes; the limit is {MAX_BODY_BYTES} (split the batch)")));
+    }
+    Ok(())
+}
+
+/// Builds the batch request for validated params.
+pub fn build_request(params: &BatchParams, auth: &Auth, base_url: &str) -> Result<HttpRequest, ConfigError> {
+    let (url, headers) = request_head(&params.zone_id, params.include_shadow_metadata, auth, base_url)?;
+    let body = params.body();
+    check_body_size(body.len())?;
     Ok(HttpRequest { url, method: "POST", headers, body })
 }
 

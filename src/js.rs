@@ -110,14 +110,38 @@ fn auth_from(options: &Json) -> Result<Auth, api::ConfigError> {
     }
 }
 
-/// `buildBatchRequest` and the first step of `batch`: validate, then build the request.
-/// Answers `{ok:true, url, method, headers, body, warnings}` or `{ok:false, error:{...}}`.
-#[wasm_bindgen(js_name = prepareBatchJson)]
-pub fn prepare_batch_json(params: &str, options: &str) -> String {
+/// `buildBatchRequest` and the first step of `batch`: validate, then build the request head.
+///
+/// The body is the JSON text the host made of `params` without `zone_id` and
+/// `include_shadow_metadata` (those two arrive separately, as JSON). It is validated here and, when
+/// nothing blocks it, sent exactly as it is: the same bytes the official SDK sends, and no second
+/// serialisation. Answers `{ok:true, url, method, headers, warnings}` or `{ok:false, error:{...}}`.
+#[wasm_bindgen(js_name = prepareBatch)]
+pub fn prepare_batch(body: &str, zone_id: &str, include_shadow_metadata: &str, options: &str) -> String {
     let (options_json, validate_options, mut issues) = parse_options(options);
-    let validated = batch::validate_json(params, &validate_options);
-    issues.extend(validated.issues);
-    let Some(params) = validated.params else {
+    let zone = Json::parse(zone_id).ok();
+    let shadow = Json::parse(include_shadow_metadata).ok().filter(|s| !matches!(s, Json::Null));
+    let checked = match Json::parse(body) {
+        Ok(Json::Object(mut members)) => {
+            // Put the two path/query parameters back where the validator expects them, so pointers
+            // and rules are exactly those of `validateBatch(params)`.
+            if let Some(shadow) = shadow.clone() {
+                members.insert(0, ("include_shadow_metadata".into(), shadow));
+            }
+            if let Some(zone) = zone.clone().filter(|z| !matches!(z, Json::Null)) {
+                members.insert(0, ("zone_id".into(), zone));
+            }
+            batch::validate(&Json::Object(members), &validate_options)
+        }
+        Ok(other) => batch::validate(&other, &validate_options),
+        Err(e) => {
+            let mut r = Report::new(&validate_options);
+            r.error(&Path::Root, "batch.json", format!("the batch is not valid JSON: {e}"));
+            batch::Validated { issues: r.issues, params: None }
+        }
+    };
+    issues.extend(checked.issues);
+    let Some(params) = checked.params else {
         let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
         return to_json(&json!({ "ok": false, "error": {
             "kind": "validation",
@@ -127,11 +151,13 @@ pub fn prepare_batch_json(params: &str, options: &str) -> String {
         }}));
     };
     let base_url = options_json.get("baseURL").and_then(Json::as_str).unwrap_or(api::DEFAULT_BASE_URL);
-    let request = auth_from(&options_json).and_then(|auth| api::build_request(&params, &auth, base_url));
-    match request {
-        Ok(req) => {
-            let headers: serde_json::Map<String, serde_json::Value> = req.headers.into_iter().map(|(k, v)| (k, v.into())).collect();
-            to_json(&json!({ "ok": true, "url": req.url, "method": req.method, "headers": headers, "body": req.body, "warnings": issues }))
+    let head = api::check_body_size(body.len())
+        .and_then(|()| auth_from(&options_json))
+        .and_then(|auth| api::request_head(&params.zone_id, params.include_shadow_metadata, &auth, base_url));
+    match head {
+        Ok((url, headers)) => {
+            let headers: serde_json::Map<String, serde_json::Value> = headers.into_iter().map(|(k, v)| (k, v.into())).collect();
+            to_json(&json!({ "ok": true, "url": url, "method": "POST", "headers": headers, "warnings": issues }))
         }
         Err(e) => to_json(&json!({ "ok": false, "error": { "kind": "config", "code": e.code, "message": e.message } })),
     }

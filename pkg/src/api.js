@@ -89,9 +89,21 @@ export function createApi(wasm, reset) {
     return issue ? [issue] : JSON.parse(call(wasm.validateRecordJson, text, optionsText(options)));
   }
 
+  // The body is the JSON text of params without zone_id and include_shadow_metadata (path and
+  // query parameters): made once here by the host's fast JSON.stringify, validated in WebAssembly,
+  // and sent as it is — the same bytes the official SDK sends.
   function prepare(params, options) {
-    const prepared = JSON.parse(call(wasm.prepareBatchJson, toText(params, 'batch'), optionsText(options)));
-    if (prepared.ok) return prepared;
+    let body = toText(params, 'batch');
+    let zone = 'null';
+    let shadow = 'null';
+    if (params !== null && typeof params === 'object' && !Array.isArray(params)) {
+      const { zone_id, include_shadow_metadata, ...rest } = params;
+      body = toText(rest, 'batch');
+      zone = toText(zone_id, 'batch');
+      shadow = toText(include_shadow_metadata, 'batch');
+    }
+    const prepared = JSON.parse(call(wasm.prepareBatch, body, zone, shadow, optionsText(options)));
+    if (prepared.ok) return { ...prepared, body };
     const { error } = prepared;
     if (error.kind === 'validation') throw new ValidationError(error.message, error.issues);
     throw new ConfigurationError(error.message, { code: error.code });
@@ -140,8 +152,10 @@ export function createApi(wasm, reset) {
         if (delay < 0) throw attempt.error;
       } else {
         const { status, headers, text } = attempt;
+        const result = successfulResult(status, text);
+        if (result) return result;
         const failed = call(wasm.checkResponse, status, headers.get('cf-ray') ?? undefined, text);
-        if (!failed) return resultOf(text);
+        if (!failed) return { deletes: [], patches: [], puts: [], posts: [] };
         delay = call(
           wasm.retryDelay,
           maxRetries,
@@ -163,18 +177,32 @@ export function createApi(wasm, reset) {
   return { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent };
 }
 
-// The answer was checked in WebAssembly; the host's JSON.parse builds the objects (faster than
-// building them across the boundary). A reviver drops `__proto__` keys so that no answer can give
-// a result object a prototype of its choosing.
-function resultOf(text) {
-  const parsed = JSON.parse(text, (key, value) => (key === '__proto__' ? undefined : value));
+const RESULT_KEYS = ['deletes', 'patches', 'puts', 'posts'];
+const isRecord = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+// The common case, a 2xx success envelope, is recognised here with the host's JSON.parse (building
+// the result objects in JS is much faster than building them across the boundary). Anything else —
+// an error, an unexpected shape, text that is not JSON — goes to WebAssembly, which classifies it.
+// JSON.parse never sets a prototype (a "__proto__" key becomes a plain own property), so no answer
+// can pollute Object.prototype.
+function successfulResult(status, text) {
+  if (status < 200 || status > 299) return null;
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(parsed) || parsed.success !== true) return null;
   const result = parsed.result ?? {};
-  return {
-    deletes: result.deletes ?? [],
-    patches: result.patches ?? [],
-    puts: result.puts ?? [],
-    posts: result.posts ?? [],
-  };
+  if (!isRecord(result)) return null;
+  const out = {};
+  for (const key of RESULT_KEYS) {
+    const list = result[key] ?? [];
+    if (!Array.isArray(list) || !list.every(isRecord)) return null;
+    out[key] = list;
+  }
+  return out;
 }
 
 function abortError(signal) {
