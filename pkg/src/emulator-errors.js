@@ -41,6 +41,7 @@ export class EmulatedFailure extends Error {
     this.status = status;
     this.code = code;
     this.pointer = pointer;
+    this.headers = {}; // extra response headers (e.g. `allow` on a 405)
   }
 
   toEnvelope() {

@@ -90,11 +90,7 @@ export function createEmulatorFactory({ validateRecord, toContent }) {
       if (!match) throw notRouted(path ?? url.pathname);
       const [, zoneId, tail] = match;
       const allowed = tail === undefined ? ['GET', 'POST'] : tail === 'batch' ? ['POST'] : ['GET', 'PATCH', 'PUT', 'DELETE'];
-      if (!allowed.includes(request.method)) {
-        const err = fail(405, 7001, 'Method not allowed');
-        err.headers = { allow: allowed.join(', ') };
-        throw err;
-      }
+      if (!allowed.includes(request.method)) throw Object.assign(fail(405, 7001, 'Method not allowed'), { headers: { allow: allowed.join(', ') } });
       authenticate(request.headers);
       // Cloudflare answers an unknown (or foreign) zone id like an unknown route: 404, code 7003.
       const zone = zones.get(safeDecode(zoneId));
