@@ -127,33 +127,49 @@ export function toContent(record: DnsRecord): string;
 export function fromContent(type: RecordType, text: string): RecordData;
 
 export interface EmulatorZone {
+  /** The zone id used in URLs (Cloudflare's are 32 hex characters). */
   id: string;
+  /** The zone's name, e.g. `example.com`: relative and `@` record names are expanded with it. */
   name: string;
+  /** Limits follow it (batch size, TTL floor, comments, tags). Omitted: validated leniently (what some plan accepts). */
   plan?: Plan;
 }
 export interface EmulatorOptions {
+  /** Default: one Enterprise zone `example.com`, id `023e105f4ecef8ad9ca31a8372d0c353`. */
   zones?: EmulatorZone[];
-  /** API tokens it accepts; default: any non-empty token. */
+  /** Bearer tokens it accepts (any other gets 403); default: any non-empty token. X-Auth-Email + X-Auth-Key are accepted when both are non-empty. */
   tokens?: string[];
-  /** Added delay per request, ms. */
+  /** Added delay per request, ms (the caller's signal still aborts it). */
   latency?: number;
-  /** Requests per 5 minutes before 429 (Cloudflare: 1,200); default: no limit. */
-  rateLimit?: number;
-  /** Answer the next N requests with this status (e.g. 500). */
+  /** Requests per 5 minutes before 429 with `Retry-After` (seconds); `true` means Cloudflare's 1,200. Default: no limit. */
+  rateLimit?: number | boolean;
+  /**
+   * Answer the next `count` (default 1) requests with `status`, before anything else happens: 500 and
+   * 4xx as a JSON envelope, other 5xx as the HTML page Cloudflare's edge serves, 429 with `Retry-After: 1`.
+   */
   failNext?: { status: number; count?: number };
 }
+/** One request as the emulator received it. */
+export interface EmulatorRequest {
+  method: string;
+  /** The absolute URL, with its query. */
+  url: string;
+  /** The body text; `null` for GET. */
+  body: string | null;
+}
 export interface Emulator {
-  /** A fetch-compatible function: pass it as `options.fetch`. */
+  /** A fetch-compatible function: pass it as `options.fetch` (or the SDK's `fetch`). */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
-  /** The zone's records, as the API would list them. */
+  /** The zone's records in creation order, as the API would list them (copies). */
   records(zoneId: string): RecordResponse[];
-  /** Adds records directly, without validation or requests. */
-  seed(zoneId: string, records: DnsRecord[]): RecordResponse[];
-  /** Requests received so far. */
-  readonly requests: { method: string; url: string; body: string | null }[];
+  /** Adds records directly: no validation, no conflict checks, no request logged. An `id` of 32 hex characters is kept. */
+  seed(zoneId: string, records: Array<DnsRecord & { id?: string }>): RecordResponse[];
+  /** Requests received so far, in order. */
+  readonly requests: readonly EmulatorRequest[];
+  /** Back to the state right after creation: no records, no requests, faults re-armed. */
   reset(): void;
 }
-/** A local stand-in for Cloudflare's DNS records API, for tests. */
+/** A local stand-in for Cloudflare's DNS records API (batch, list, single-record routes), for tests and demos. */
 export function createEmulator(options?: EmulatorOptions): Emulator;
 
 export class CloudflareDnsError extends Error {

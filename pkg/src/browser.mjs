@@ -7,5 +7,5 @@ import { createEmulatorFactory } from './emulator.js';
 await wasm.default({ module_or_path: new URL('../dist/web/cf_dns_batch_bg.wasm', import.meta.url) });
 
 export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent } = createApi(wasm, wasm.__wbg_reset_state);
-export const createEmulator = createEmulatorFactory({ validateRecord });
+export const createEmulator = createEmulatorFactory({ validateRecord, toContent });
 export * from './errors.js';

@@ -25,5 +25,8 @@ export const validateRecord = (record, options) => ready().validateRecord(record
 export const buildBatchRequest = (params, options) => ready().buildBatchRequest(params, options);
 export const toContent = (record) => ready().toContent(record);
 export const fromContent = (type, text) => ready().fromContent(type, text);
-export const createEmulator = createEmulatorFactory({ validateRecord: (record, options) => ready().validateRecord(record, options) });
+export const createEmulator = createEmulatorFactory({
+  validateRecord: (record, options) => ready().validateRecord(record, options),
+  toContent: (record) => ready().toContent(record),
+});
 export * from './errors.js';

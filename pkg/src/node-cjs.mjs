@@ -9,5 +9,5 @@ import { createEmulatorFactory } from './emulator.js';
 wasm.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, 'web', 'cf_dns_batch_bg.wasm'))) });
 
 export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent } = createApi(wasm, wasm.__wbg_reset_state);
-export const createEmulator = createEmulatorFactory({ validateRecord });
+export const createEmulator = createEmulatorFactory({ validateRecord, toContent });
 export * from './errors.js';

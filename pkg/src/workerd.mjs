@@ -8,5 +8,5 @@ import { createEmulatorFactory } from './emulator.js';
 wasm.initSync({ module: wasmModule });
 
 export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent } = createApi(wasm, wasm.__wbg_reset_state);
-export const createEmulator = createEmulatorFactory({ validateRecord });
+export const createEmulator = createEmulatorFactory({ validateRecord, toContent });
 export * from './errors.js';
