@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Builds the npm package in pkg/: release .wasm (LTO) -> wasm-bindgen (web target, one .wasm shared
+# Builds the npm package in pkg/: .wasm (profile `wasm`: LTO, opt-level z) -> wasm-bindgen (web target, one .wasm shared
 # by every entry) -> wasm-opt -Oz (npm binaryen; Debian's binaryen 108 breaks the externref table)
 # -> the CommonJS bundle for require(). Incremental: unchanged Rust skips the slow steps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-raw=target/wasm32-unknown-unknown/release/cf_dns_batch.wasm
+raw=target/wasm32-unknown-unknown/wasm/cf_dns_batch.wasm
 out=pkg/dist/web
-cargo build --release --target wasm32-unknown-unknown --no-default-features --features ts --lib
+cargo build --profile wasm --target wasm32-unknown-unknown --no-default-features --features ts --lib
 stamp=pkg/dist/.raw.sha256
 sum=$(sha256sum "$raw" | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ] || [ ! -f "$out/cf_dns_batch_bg.wasm" ]; then

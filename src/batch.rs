@@ -122,39 +122,57 @@ pub fn validate(json: &Json, options: &ValidateOptions) -> Validated {
     }
 
     let mut ids = IdIndex::default();
-    for_each_item(&top, &mut r, "deletes", |item, at, r| {
+    for_each_item(&top, &mut r, "deletes", |item, i, at, r| {
         let id = read_op_id(item, at, r, "deletes")?;
-        ids.note(r, at, &id, Op::Delete);
-        params.deletes.push(DeleteParam { id });
+        ids.note(r, at, id, Op::Delete, i);
+        params.deletes.push(DeleteParam { id: id.to_string() });
         Some(())
     });
-    for_each_item(&top, &mut r, "patches", |item, at, r| {
+    let mut typed_patches: Vec<usize> = Vec::new();
+    for_each_item(&top, &mut r, "patches", |item, i, at, r| {
         let id = read_op_id(item, at, r, "patches");
         let read = read_record(item, at, r, Mode::Partial, &["id"])?;
         let id = id?;
-        ids.note(r, at, &id, Op::Patch);
-        params.patches.push(patch_param(item, at, r, id, read));
+        ids.note(r, at, id, Op::Patch, i);
+        if read.kind.is_some() {
+            typed_patches.push(i);
+        }
+        params.patches.push(patch_param(item, at, r, id.to_string(), read));
         Some(())
     });
     let mut placed: Vec<Placed> = Vec::new();
-    for_each_item(&top, &mut r, "puts", |item, at, r| {
+    for_each_item(&top, &mut r, "puts", |item, i, at, r| {
         let id = read_op_id(item, at, r, "puts");
+        let errors_before = r.error_count();
         let read = read_record(item, at, r, Mode::Full, &["id"])?;
         let id = id?;
-        ids.note(r, at, &id, Op::Put);
-        let record = whole_record(read)?;
-        params.puts.push(PutParam { id, record });
+        ids.note(r, at, id, Op::Put, i);
+        let record = whole_record(read, at, r, errors_before)?;
+        params.puts.push(PutParam { id: id.to_string(), record });
         Some(())
     });
-    for_each_item(&top, &mut r, "posts", |item, at, r| {
+    for_each_item(&top, &mut r, "posts", |item, i, at, r| {
+        let errors_before = r.error_count();
         let read = read_record(item, at, r, Mode::Full, &[])?;
-        if let (Some(kind), Some(name)) = (read.kind, read.common.name.as_deref()) {
-            placed.push(Placed { pointer: at.to_pointer(), name: fold_name(name), kind });
+        if let (Some(kind), Some(name)) = (read.kind, item.get("name").and_then(Json::as_str)) {
+            placed.push(Placed { index: i, name: fold_name(name), kind });
         }
-        let record = whole_record(read)?;
+        let record = whole_record(read, at, r, errors_before)?;
         params.posts.push(record);
         Some(())
     });
+    if let Some(&first) = typed_patches.first() {
+        // The API deprecated changing a record's type through an update (end of life 2026-06-30).
+        // Whether a patch changes the type cannot be known offline, and SDK-shaped patches always
+        // carry `type`, so this is one piece of advice for the batch, not one per patch.
+        let n = typed_patches.len();
+        r.at_pointer(
+            &format!("/patches/{first}/type"),
+            "batch.patch.type",
+            crate::issue::Severity::Warning,
+            format!("{n} patch{} carr{} `type`: if one changes a record's type, that is deprecated; delete the record and post a new one in the same batch instead", if n == 1 { "" } else { "es" }, if n == 1 { "ies" } else { "y" }),
+        );
+    }
 
     check_size(&mut r, &params, members);
     check_names(&mut r, &placed);
@@ -167,12 +185,23 @@ pub fn validate(json: &Json, options: &ValidateOptions) -> Validated {
 pub fn validate_record_json(json: &Json, options: &ValidateOptions) -> (Vec<Issue>, Option<Record>) {
     let mut r = Report::new(options);
     let read = read_record(json, &Path::Root, &mut r, Mode::Full, &[]);
-    let record = read.and_then(whole_record).filter(|_| !r.has_errors());
+    let record = read.and_then(|read| whole_record(read, &Path::Root, &mut r, 0)).filter(|_| !r.has_errors());
     (r.issues, record)
 }
 
-fn whole_record(read: ReadRecord) -> Option<Record> {
-    Some(Record { common: read.common, data: read.data? })
+/// The typed record, when its value was read. A record whose value could not be read must have
+/// been reported; if a reader ever returned nothing without saying why, the record is refused here
+/// with an error of its own rather than silently left out of the batch.
+fn whole_record(read: ReadRecord, at: &Path, r: &mut Report, errors_before: usize) -> Option<Record> {
+    match read.data {
+        Some(data) => Some(Record { common: read.common, data }),
+        None => {
+            if r.error_count() == errors_before {
+                r.error(at, "record.unreadable", "this record's value could not be read (this is a defect in cf-dns-batch; please report it)");
+            }
+            None
+        }
+    }
 }
 
 fn patch_param(item: &Json, at: &Path, r: &mut Report, id: String, read: ReadRecord) -> PatchParam {
@@ -181,13 +210,6 @@ fn patch_param(item: &Json, at: &Path, r: &mut Report, id: String, read: ReadRec
         r.warn(at, "batch.patch.empty", "this patch changes nothing: it has only an `id`");
     }
     if let Some(kind) = read.kind {
-        // The API deprecated changing a record's type through an update (end of life 2026-06-30).
-        // Whether this patch changes the type cannot be known offline, so it is advice.
-        r.warn(
-            &at.key("type"),
-            "batch.patch.type",
-            format!("if this changes the record's type to {kind}: type changes through patch are deprecated; delete the record and post a new one in the same batch"),
-        );
         if kind.uses_data() {
             if let Some(Json::Object(data)) = item.get("data") {
                 let missing: Vec<&str> = data_fields(kind).iter().copied().filter(|f| !data.iter().any(|(k, _)| k == f)).collect();
@@ -241,8 +263,14 @@ fn data_fields(kind: RecordType) -> &'static [&'static str] {
     }
 }
 
-/// Runs `each` over the items of the array `key` (absent or `null` means none).
-fn for_each_item<'j, 'a>(top: &Fields<'j, 'a>, r: &mut Report, key: &'static str, mut each: impl FnMut(&Json, &Path, &mut Report) -> Option<()>) {
+/// Runs `each(item, index, pointer, report)` over the items of the array `key` (absent or `null`
+/// means none).
+fn for_each_item<'j, 'a>(
+    top: &Fields<'j, 'a>,
+    r: &mut Report,
+    key: &'static str,
+    mut each: impl FnMut(&'j Json<'a>, usize, &Path, &mut Report) -> Option<()>,
+) {
     let items = match top.get(key) {
         None | Some(Json::Null) => return,
         Some(Json::Array(items)) => items,
@@ -253,19 +281,29 @@ fn for_each_item<'j, 'a>(top: &Fields<'j, 'a>, r: &mut Report, key: &'static str
     };
     let at = top.at.key(key);
     for (i, item) in items.iter().enumerate() {
-        let _ = each(item, &at.index(i), r);
+        let _ = each(item, i, &at.index(i), r);
     }
 }
 
-fn read_op_id(item: &Json, at: &Path, r: &mut Report, op: &str) -> Option<String> {
+fn read_op_id<'j>(item: &'j Json, at: &Path, r: &mut Report, op: &str) -> Option<&'j str> {
     let Some(members) = item.as_object() else {
         r.error(at, "batch.operation.type", format!("each of `{op}` must be an object, got {}", item.kind()));
         return None;
     };
-    let fields = Fields::new(members, at, "batch", Mode::Full);
-    let id = fields.string(r, "id", "the record's identifier")?;
+    // Read directly (not through `Fields`) so the id stays borrowed from the batch.
+    let id = match members.iter().rev().find(|(k, _)| k == "id").map(|(_, v)| v) {
+        Some(Json::String(id)) => id.as_ref(),
+        Some(other) => {
+            r.error(&at.key("id"), "batch.id.type", format!("`id` must be a string, got {}", other.kind()));
+            return None;
+        }
+        None => {
+            r.error(at, "batch.id.required", "`id` is required: the record's identifier");
+            return None;
+        }
+    };
     check_id(r, &at.key("id"), "batch.id", id);
-    Some(id.to_string())
+    Some(id)
 }
 
 /// Identifiers become URL path segments (`/zones/{zone_id}/...`), so anything that could change
@@ -296,26 +334,43 @@ enum Op {
     Put,
 }
 
-/// Where each id was seen, to catch one record touched twice.
+/// Where each id was seen, to catch one record touched twice. Borrows the ids from the batch and
+/// keeps positions, not pointers: pointers are only written out when there is something to say.
 #[derive(Default)]
-struct IdIndex {
-    seen: HashMap<String, (Op, String)>,
+struct IdIndex<'j> {
+    /// Ids compare case-insensitively (they are hex); lower-cased only when they need it.
+    seen: HashMap<std::borrow::Cow<'j, str>, (Op, usize)>,
 }
 
-impl IdIndex {
-    fn note(&mut self, r: &mut Report, at: &Path, id: &str, op: Op) {
-        let key = id.to_ascii_lowercase();
-        if let Some((first_op, first_at)) = self.seen.get(&key) {
-            if *first_op == Op::Delete && op != Op::Delete {
-                // Deletes run first, so the record is gone before this operation runs.
-                r.error(at, "batch.id.deleted", format!("record {id} is deleted earlier in this batch ({first_at}); deletes run before patches and puts, so this would fail (81044)"));
-            } else {
-                // UNCONFIRMED how the API treats one id in two operations; flag it, do not refuse.
-                r.warn(at, "batch.id.duplicate", format!("record {id} is also changed at {first_at}"));
-            }
-            return;
+impl Op {
+    fn array(self) -> &'static str {
+        match self {
+            Op::Delete => "deletes",
+            Op::Patch => "patches",
+            Op::Put => "puts",
         }
-        self.seen.insert(key, (op, at.to_pointer()));
+    }
+}
+
+impl<'j> IdIndex<'j> {
+    fn note(&mut self, r: &mut Report, at: &Path, id: &'j str, op: Op, index: usize) {
+        let key = if id.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(id.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(id)
+        };
+        let Some(&(first_op, first_index)) = self.seen.get(&key) else {
+            self.seen.insert(key, (op, index));
+            return;
+        };
+        let first_at = format!("/{}/{first_index}", first_op.array());
+        if first_op == Op::Delete && op != Op::Delete {
+            // Deletes run first, so the record is gone before this operation runs.
+            r.error(at, "batch.id.deleted", format!("record {id} is deleted earlier in this batch ({first_at}); deletes run before patches and puts, so this would fail (81044)"));
+        } else {
+            // UNCONFIRMED how the API treats one id in two operations; flag it, do not refuse.
+            r.warn(at, "batch.id.duplicate", format!("record {id} is also changed at {first_at}"));
+        }
     }
 }
 
@@ -349,17 +404,28 @@ fn check_size(r: &mut Report, params: &BatchParams, members: &[(std::borrow::Cow
     }
 }
 
-struct Placed {
-    pointer: String,
-    name: String,
+struct Placed<'j> {
+    /// Index in `posts`.
+    index: usize,
+    name: std::borrow::Cow<'j, str>,
     kind: RecordType,
 }
 
+impl Placed<'_> {
+    fn pointer(&self) -> String {
+        format!("/posts/{}", self.index)
+    }
+}
+
 /// The form two owner names are compared in: ASCII (Punycode), lower case, no trailing dot, so
-/// `Bücher.example.com.` and `xn--bcher-kva.example.com` are one name.
-fn fold_name(name: &str) -> String {
+/// `Bücher.example.com.` and `xn--bcher-kva.example.com` are one name. Borrowed when the name is
+/// already in that form (the usual case).
+fn fold_name(name: &str) -> std::borrow::Cow<'_, str> {
     let name = name.trim_end_matches('.');
-    crate::name::to_ascii(name).map_or_else(|| name.to_lowercase(), |a| a.to_ascii_lowercase())
+    if name.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    std::borrow::Cow::Owned(crate::name::to_ascii(name).map_or_else(|| name.to_lowercase(), |a| a.to_ascii_lowercase()))
 }
 
 /// Name-level rules among the records this batch posts.
@@ -369,37 +435,37 @@ fn check_names(r: &mut Report, posts: &[Placed]) {
     let mut by_name: HashMap<&str, usize> = HashMap::new();
     let mut groups: Vec<Vec<&Placed>> = Vec::new();
     for p in posts {
-        match by_name.get(p.name.as_str()) {
+        match by_name.get(p.name.as_ref()) {
             Some(&g) => {
                 if let Some(group) = groups.get_mut(g) {
                     group.push(p);
                 }
             }
             None => {
-                by_name.insert(p.name.as_str(), groups.len());
+                by_name.insert(p.name.as_ref(), groups.len());
                 groups.push(vec![p]);
             }
         }
     }
     for group in groups.iter().filter(|g| g.len() > 1) {
         if let Some(first) = group.iter().find(|p| p.kind == RecordType::CNAME) {
-            for p in group.iter().filter(|p| p.pointer != first.pointer) {
+            for p in group.iter().filter(|p| p.index != first.index) {
                 match p.kind {
                     RecordType::A | RecordType::AAAA | RecordType::CNAME => r.at_pointer(
-                        &p.pointer,
+                        &p.pointer(),
                         "batch.cname.conflict",
                         Error,
-                        format!("{} at {:?} conflicts with the CNAME at {} (API error 81053/81054)", p.kind, p.name, first.pointer),
+                        format!("{} at {:?} conflicts with the CNAME at {} (API error 81053/81054)", p.kind, p.name, first.pointer()),
                     ),
                     // Cloudflare documents only the A/AAAA/CNAME clash; RFC 1034 forbids any other
                     // data beside a CNAME. UNCONFIRMED whether the API refuses it, so RFC advice.
                     _ => {
                         let severity = r.rfc_severity();
                         r.at_pointer(
-                            &p.pointer,
+                            &p.pointer(),
                             "batch.cname.coexist",
                             severity,
-                            format!("{} at {:?} sits beside the CNAME at {}; a CNAME name can hold no other data (RFC 1034)", p.kind, p.name, first.pointer),
+                            format!("{} at {:?} sits beside the CNAME at {}; a CNAME name can hold no other data (RFC 1034)", p.kind, p.name, first.pointer()),
                         )
                     }
                 }
@@ -409,17 +475,17 @@ fn check_names(r: &mut Report, posts: &[Placed]) {
         for (i, p) in group.iter().enumerate() {
             match (p.kind, ns) {
                 (RecordType::DS, Some(n)) if n > i => r.at_pointer(
-                    &p.pointer,
+                    &p.pointer(),
                     "batch.ds.order",
                     Warning,
-                    format!("the DS at {:?} is posted before its NS ({}); post the NS first", p.name, group[n].pointer),
+                    format!("the DS at {:?} is posted before its NS ({}); post the NS first", p.name, group[n].pointer()),
                 ),
                 (RecordType::NS | RecordType::DS | RecordType::CNAME, _) | (_, None) => {}
                 (_, Some(n)) => r.at_pointer(
-                    &p.pointer,
+                    &p.pointer(),
                     "batch.ns.coexist",
                     Warning,
-                    format!("{} at {:?} sits at the delegation made by the NS at {}; only DS belongs beside an NS", p.kind, p.name, group[n].pointer),
+                    format!("{} at {:?} sits at the delegation made by the NS at {}; only DS belongs beside an NS", p.kind, p.name, group[n].pointer()),
                 ),
             }
         }

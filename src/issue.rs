@@ -150,7 +150,11 @@ impl<'o> Report<'o> {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.issues.iter().any(|i| i.severity == Severity::Error)
+        self.error_count() > 0
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.issues.iter().filter(|i| i.severity == Severity::Error).count()
     }
 
     /// Something Cloudflare rejects, or that cannot work in DNS.

@@ -13,7 +13,6 @@ use crate::json::Json;
 use crate::record::{RecordData, RecordType};
 use crate::retry::{self, Outcome, RetryPolicy};
 use serde::Serialize;
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 
 /// Installs the host's URL parser as the IDNA mapper (UTS #46): `new URL("http://bücher.example")`
@@ -64,6 +63,61 @@ fn parse_options(text: &str) -> (Json<'_>, ValidateOptions, Vec<Issue>) {
     let mut issues = Vec::new();
     let options = read_options(&json, &mut issues);
     (json, options, issues)
+}
+
+/// The answers crossing to JS. Plain structs rather than `serde_json::json!`: `json!` builds a
+/// `serde_json::Value` (a BTreeMap per object), which costs both time and .wasm size.
+#[derive(Serialize)]
+struct Failed<'a> {
+    ok: bool,
+    error: ErrorInfo<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorInfo<'a> {
+    kind: &'static str,
+    code: &'a str,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issues: Option<&'a [Issue]>,
+}
+
+#[derive(Serialize)]
+struct Prepared<'a> {
+    ok: bool,
+    url: String,
+    method: &'static str,
+    headers: Headers,
+    warnings: &'a [Issue],
+}
+
+/// Header pairs, written as a JSON object.
+struct Headers(Vec<(String, String)>);
+
+impl Serialize for Headers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Answer<T: Serialize> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<T>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+}
+
+fn refused(message: String) -> String {
+    to_json(&Answer::<()> { ok: false, content: None, record: None, message: Some(message) })
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
@@ -143,23 +197,16 @@ pub fn prepare_batch(body: &str, zone_id: &str, include_shadow_metadata: &str, o
     issues.extend(checked.issues);
     let Some(params) = checked.params else {
         let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
-        return to_json(&json!({ "ok": false, "error": {
-            "kind": "validation",
-            "code": "validation_failed",
-            "message": validation_message(&errors),
-            "issues": issues,
-        }}));
+        let message = validation_message(&errors);
+        return to_json(&Failed { ok: false, error: ErrorInfo { kind: "validation", code: "validation_failed", message, issues: Some(&issues) } });
     };
     let base_url = options_json.get("baseURL").and_then(Json::as_str).unwrap_or(api::DEFAULT_BASE_URL);
     let head = api::check_body_size(body.len())
         .and_then(|()| auth_from(&options_json))
         .and_then(|auth| api::request_head(&params.zone_id, params.include_shadow_metadata, &auth, base_url));
     match head {
-        Ok((url, headers)) => {
-            let headers: serde_json::Map<String, serde_json::Value> = headers.into_iter().map(|(k, v)| (k, v.into())).collect();
-            to_json(&json!({ "ok": true, "url": url, "method": "POST", "headers": headers, "warnings": issues }))
-        }
-        Err(e) => to_json(&json!({ "ok": false, "error": { "kind": "config", "code": e.code, "message": e.message } })),
+        Ok((url, headers)) => to_json(&Prepared { ok: true, url, method: "POST", headers: Headers(headers), warnings: &issues }),
+        Err(e) => to_json(&Failed { ok: false, error: ErrorInfo { kind: "config", code: e.code, message: e.message, issues: None } }),
     }
 }
 
@@ -215,8 +262,8 @@ pub fn to_content_json(record: &str) -> String {
     let lenient = ValidateOptions::default();
     let record = Json::parse(record).ok().and_then(|json| validate_record_json(&json, &lenient).1);
     match record {
-        Some(record) => to_json(&json!({ "ok": true, "content": record.data.to_content() })),
-        None => to_json(&json!({ "ok": false, "message": "the record has errors; validateRecord() lists them" })),
+        Some(record) => to_json(&Answer::<()> { ok: true, content: Some(record.data.to_content()), record: None, message: None }),
+        None => refused("the record has errors; validateRecord() lists them".into()),
     }
 }
 
@@ -225,15 +272,10 @@ pub fn to_content_json(record: &str) -> String {
 #[wasm_bindgen(js_name = fromContentJson)]
 pub fn from_content_json(record_type: &str, text: &str) -> String {
     let Some(kind) = RecordType::from_name(&record_type.to_ascii_uppercase()) else {
-        return to_json(&json!({ "ok": false, "message": format!("unknown record type {:?}", crate::issue::shorten(record_type)) }));
+        return refused(format!("unknown record type {:?}", crate::issue::shorten(record_type)));
     };
-    #[derive(Serialize)]
-    struct Parsed {
-        ok: bool,
-        record: RecordData,
-    }
     match RecordData::from_content(kind, text) {
-        Ok(record) => to_json(&Parsed { ok: true, record }),
-        Err(e) => to_json(&json!({ "ok": false, "message": e.to_string() })),
+        Ok(record) => to_json(&Answer { ok: true, content: None, record: Some(record), message: None }),
+        Err(e) => refused(e.to_string()),
     }
 }

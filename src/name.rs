@@ -46,23 +46,26 @@ pub enum NameUse {
 }
 
 /// Checks a name and reports issues under `prefix` (`record.name`, `cname.content`, ...).
-/// Returns the ASCII form without a trailing dot when the name is usable.
-pub fn check(r: &mut Report, at: &Path, prefix: &'static str, name: &str, usage: NameUse) -> Option<String> {
+/// Returns `Some(())` when the name is usable.
+///
+/// This runs for nearly every record, so the common case (an ASCII name with nothing to report)
+/// allocates nothing: messages and their excerpts are only built when an issue is reported.
+pub fn check(r: &mut Report, at: &Path, prefix: &'static str, name: &str, usage: NameUse) -> Option<()> {
     let code = |rule: &str| Cow::Owned(format!("{prefix}.{rule}"));
-    let shown = crate::issue::shorten(name);
+    let shown = || crate::issue::shorten(name);
     if name.is_empty() {
         r.error(at, code("empty"), "the name is empty");
         return None;
     }
     if usage == NameUse::Owner && name == "@" {
-        return Some(name.to_string());
+        return Some(());
     }
     if name.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        r.error(at, code("charset"), format!("{shown:?} contains spaces or control characters"));
+        r.error(at, code("charset"), format!("{:?} contains spaces or control characters", shown()));
         return None;
     }
     let Some(ascii) = to_ascii(name) else {
-        r.error(at, code("idna"), format!("{shown:?} is not a valid internationalised domain name (UTS #46)"));
+        r.error(at, code("idna"), format!("{:?} is not a valid internationalised domain name (UTS #46)", shown()));
         return None;
     };
     let trimmed = ascii.strip_suffix('.').unwrap_or(&ascii);
@@ -73,54 +76,64 @@ pub fn check(r: &mut Report, at: &Path, prefix: &'static str, name: &str, usage:
         return None;
     }
     if trimmed.len() > MAX_NAME {
-        r.error(
-            at,
-            code("length"),
-            format!("{shown:?} is {} characters long; a name has at most {MAX_NAME}", trimmed.len()),
-        );
+        r.error(at, code("length"), format!("{:?} is {} characters long; a name has at most {MAX_NAME}", shown(), trimmed.len()));
     }
     let mut ok = true;
-    let labels: Vec<&str> = trimmed.split('.').collect();
-    for (i, label) in labels.iter().enumerate() {
-        if label.is_empty() {
-            r.error(at, code("empty-label"), format!("{shown:?} has an empty label (two dots in a row, or a leading dot)"));
-            ok = false;
-            continue;
-        }
-        if label.len() > MAX_LABEL {
-            r.error(
-                at,
-                code("label-length"),
-                format!("the label {:?} is {} characters long; a label has at most {MAX_LABEL}", crate::issue::shorten(label), label.len()),
-            );
-            ok = false;
-        }
-        if *label == "@" {
-            r.error(at, code("at-sign"), format!("`@` stands for the zone apex only on its own, not inside {shown:?}"));
-            ok = false;
-            continue;
-        }
-        if label.contains('*') {
-            if usage == NameUse::Target {
-                r.error(at, code("wildcard"), format!("{shown:?}: a target host name cannot contain `*`"));
-                ok = false;
-            } else if *label != "*" {
-                r.rfc(at, code("wildcard"), format!("the label {label:?} is not a wildcard: `*` is a wildcard only as a whole label"));
-            } else if i != 0 {
-                r.warn(at, code("wildcard-position"), format!("{shown:?}: `*` is a wildcard only as the leftmost label; here it is a literal `*`"));
-            }
-            continue;
-        }
-        if let Some(bad) = label.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
-            r.error(at, code("charset"), format!("{shown:?} contains {bad:?}; names use letters, digits, `-` and `_`"));
-            ok = false;
-            continue;
-        }
-        if label.starts_with('-') || label.ends_with('-') {
-            r.rfc(at, code("hyphen"), format!("the label {label:?} starts or ends with `-` (RFC 952/1123 host names do not)"));
-        }
+    for (i, label) in trimmed.split('.').enumerate() {
+        ok &= check_label(r, at, prefix, label, i, usage, &shown);
     }
-    ok.then(|| trimmed.to_string())
+    ok.then_some(())
+}
+
+/// One label of a name; `index` 0 is the leftmost.
+fn check_label(r: &mut Report, at: &Path, prefix: &'static str, label: &str, index: usize, usage: NameUse, shown: &dyn Fn() -> String) -> bool {
+    let code = |rule: &str| Cow::Owned(format!("{prefix}.{rule}"));
+    let bytes = label.as_bytes();
+    // The common case: letters, digits, `-` and `_`, not at the ends, within the length limit.
+    if !bytes.is_empty()
+        && bytes.len() <= MAX_LABEL
+        && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+        && bytes.first() != Some(&b'-')
+        && bytes.last() != Some(&b'-')
+    {
+        return true;
+    }
+    if label.is_empty() {
+        r.error(at, code("empty-label"), format!("{:?} has an empty label (two dots in a row, or a leading dot)", shown()));
+        return false;
+    }
+    let mut ok = true;
+    if label.len() > MAX_LABEL {
+        r.error(
+            at,
+            code("label-length"),
+            format!("the label {:?} is {} characters long; a label has at most {MAX_LABEL}", crate::issue::shorten(label), label.len()),
+        );
+        ok = false;
+    }
+    if label == "@" {
+        r.error(at, code("at-sign"), format!("`@` stands for the zone apex only on its own, not inside {:?}", shown()));
+        return false;
+    }
+    if label.contains('*') {
+        if usage == NameUse::Target {
+            r.error(at, code("wildcard"), format!("{:?}: a target host name cannot contain `*`", shown()));
+            return false;
+        } else if label != "*" {
+            r.rfc(at, code("wildcard"), format!("the label {label:?} is not a wildcard: `*` is a wildcard only as a whole label"));
+        } else if index != 0 {
+            r.warn(at, code("wildcard-position"), format!("{:?}: `*` is a wildcard only as the leftmost label; here it is a literal `*`", shown()));
+        }
+        return ok;
+    }
+    if let Some(bad) = label.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
+        r.error(at, code("charset"), format!("{:?} contains {bad:?}; names use letters, digits, `-` and `_`", shown()));
+        return false;
+    }
+    if label.starts_with('-') || label.ends_with('-') {
+        r.rfc(at, code("hyphen"), format!("the label {label:?} starts or ends with `-` (RFC 952/1123 host names do not)"));
+    }
+    ok
 }
 
 /// Whether `text` is an IPv4 or IPv6 address, which is not a host name even when it parses as one.
