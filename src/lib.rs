@@ -26,7 +26,7 @@ pub mod record;
 pub mod retry;
 
 #[cfg(target_arch = "wasm32")]
-mod js;
+pub mod js;
 
 pub use api::{build_request, parse_response, ApiError, ApiMessage, Auth, BatchResult, HttpRequest, RecordResponse};
 pub use batch::{validate as validate_batch, validate_json as validate_batch_json, BatchParams, Validated};

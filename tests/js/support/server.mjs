@@ -1,13 +1,33 @@
 // A real HTTP server on 127.0.0.1 for the Node tests: each test scripts the answers and reads back
 // exactly what arrived (method, URL, headers, body).
+//
+// `cors: true` makes it answerable from a web page on another origin (the browser tests): every
+// answer allows any origin, and CORS preflights (OPTIONS) are answered here, recorded apart in
+// `preflights`, and never reach the scripted handlers.
 import { createServer } from 'node:http';
 
-export async function startServer() {
+export async function startServer({ cors = false } = {}) {
   const requests = [];
+  const preflights = [];
   const handlers = [];
   let fallback = (req, res, body) => json(res, 200, okEnvelope(body));
   const sockets = new Set();
   const server = createServer((req, res) => {
+    if (cors) {
+      res.setHeader('access-control-allow-origin', '*');
+      // What the client reads from an answer: a page sees only these beyond the safelisted ones.
+      res.setHeader('access-control-expose-headers', 'cf-ray, retry-after, retry-after-ms');
+      if (req.method === 'OPTIONS') {
+        preflights.push({ url: req.url, headers: req.headers });
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '',
+          'access-control-max-age': '600',
+        });
+        res.end();
+        return;
+      }
+    }
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
@@ -27,6 +47,7 @@ export async function startServer() {
     baseURL: `http://127.0.0.1:${port}/client/v4`,
     port,
     requests,
+    preflights,
     /** Queue handlers for the next requests, in order. */
     answer(...hs) {
       handlers.push(...hs);

@@ -1,0 +1,86 @@
+// Runs inside workerd (`workerd test`, see example.capnp.in): calls examples/worker (the ACME DNS-01
+// responder) through a service binding. The example talks to a scripted local API; workerd.test.mjs
+// checks on the Node side what it sent.
+const ORIGIN = 'https://acme.example.workers.dev';
+
+const cases = {
+  async 'publishes the challenge: lists old TXT records, replaces them in one batch'(env) {
+    const res = await post(env, { name: 'example.com', value: 'gfj9Xq-Kd1L5ojsy0aNKLf8Bvt2cQwTk8fq3sRduS0Y' });
+    const body = await expectStatus(res, 200);
+    equal(body.name, '_acme-challenge.example.com');
+    equal(body.deleted, 2);
+    equal(body.id, 'f00dbabef00dbabef00dbabef00dbabe');
+  },
+
+  async 'a name already starting with _acme-challenge is not doubled'(env) {
+    const res = await post(env, { name: '_acme-challenge.www.example.com.', value: 'abc' });
+    equal((await expectStatus(res, 200)).name, '_acme-challenge.www.example.com');
+  },
+
+  async 'a record Cloudflare would refuse is a 400 with issues, before any request'(env) {
+    const res = await post(env, { name: 'exa mple.com', value: 'abc' });
+    const body = await expectStatus(res, 400);
+    ok(Array.isArray(body.issues) && body.issues.some((i) => i.pointer === '/name' && i.severity === 'error'), JSON.stringify(body));
+  },
+
+  async 'an API error is a 502 with the API status'(env) {
+    const res = await post(env, { name: 'refused.example.com', value: 'abc' });
+    const body = await expectStatus(res, 502);
+    equal(body.status, 400);
+    ok(/identical record/.test(body.error), body.error);
+  },
+
+  async 'wrong or missing secret is a 401'(env) {
+    await expectStatus(await post(env, { name: 'example.com', value: 'abc' }, 'wrong'), 401);
+    await expectStatus(await post(env, { name: 'example.com', value: 'abc' }, null), 401);
+  },
+
+  async 'other methods, paths and bodies are refused'(env) {
+    await expectStatus(await env.ACME.fetch(`${ORIGIN}/acme-challenge`), 405);
+    await expectStatus(await env.ACME.fetch(`${ORIGIN}/elsewhere`, { method: 'POST' }), 404);
+    const notJson = await env.ACME.fetch(`${ORIGIN}/acme-challenge`, { method: 'POST', headers: { 'x-acme-secret': env.ACME_SECRET }, body: '{' });
+    await expectStatus(notJson, 400);
+    await expectStatus(await post(env, { name: 'example.com' }), 400);
+  },
+};
+
+function post(env, body, secret = env.ACME_SECRET) {
+  const headers = { 'content-type': 'application/json' };
+  if (secret !== null) headers['x-acme-secret'] = secret;
+  return env.ACME.fetch(`${ORIGIN}/acme-challenge`, { method: 'POST', headers, body: JSON.stringify(body) });
+}
+
+// Reads the whole body, always: an unread response body from a service binding keeps `workerd test`
+// from ever finishing. Returns the body parsed as JSON (or null).
+async function expectStatus(res, status) {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected HTTP ${status}, got ${res.status}: ${text}`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export default {
+  async test(ctrl, env) {
+    const failures = [];
+    for (const [name, run] of Object.entries(cases)) {
+      try {
+        await run(env);
+        console.log(`ok - ${name}`);
+      } catch (err) {
+        console.log(`not ok - ${name}: ${err?.stack ?? err}`);
+        failures.push(name);
+      }
+    }
+    if (failures.length) throw new Error(`${failures.length} of ${Object.keys(cases).length} failed: ${failures.join('; ')}`);
+  },
+};
+
+function ok(value, message = 'expected a truthy value') {
+  if (!value) throw new Error(message);
+}
+function equal(actual, expected) {
+  if (!Object.is(actual, expected)) throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
