@@ -123,5 +123,5 @@ test('examples/worker in workerd: the ACME DNS-01 responder replaces the TXT rec
     deletes: [{ id: '0ld0000000000000000000000000000a' }, { id: '0ld0000000000000000000000000000b' }],
     posts: [{ type: 'TXT', name: '_acme-challenge.example.com', content: '"gfj9Xq-Kd1L5ojsy0aNKLf8Bvt2cQwTk8fq3sRduS0Y"', ttl: 60, comment: 'ACME DNS-01 challenge' }],
   });
-  assert.deepEqual(JSON.parse(server.requests[3].body).deletes, undefined, 'nothing to delete: no deletes sent');
+  assert.deepEqual(JSON.parse(server.requests[3].body).deletes ?? [], [], 'nothing to delete: no deletes sent');
 });
