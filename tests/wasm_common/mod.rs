@@ -210,9 +210,10 @@ pub fn every_kind_in_one_batch() {
     let issues = issues.as_array().expect("an array");
     assert!(errors(issues).is_empty(), "errors in a batch of valid records: {issues:#?}");
 
-    let prepared = parse(&js::prepare_batch_json(&params.to_string(), r#"{"apiToken":"t0ken"}"#));
+    let (answer, body_text) = prepare(&params, r#"{"apiToken":"t0ken"}"#);
+    let prepared = parse(&answer);
     assert_eq!(get(&prepared, "ok").as_bool(), Some(true), "{}", value_of(&prepared));
-    let body: Value = serde_json::from_str(&get(&prepared, "body").as_string().expect("body text")).expect("body is JSON");
+    let body: Value = serde_json::from_str(&body_text).expect("body is JSON");
     let sent = body["posts"].as_array().unwrap_or_else(|| panic!("no posts in the body: {body}"));
     assert_eq!(sent.len(), posts.len(), "every post is sent: {body}");
     for (sent, given) in sent.iter().zip(&posts) {
@@ -296,27 +297,28 @@ pub fn bad_input_is_an_issue_not_a_throw() {
 pub fn prepare_builds_the_request_or_says_why_not() {
     ready();
     let params = json!({"zone_id": ZONE, "deletes": [{"id":"2bff0ebc4df64beaa44b0dca93e37a28"}], "posts": [sample("SRV")]});
-    let ok = value_of(&parse(&js::prepare_batch_json(&params.to_string(), r#"{"apiToken":"t0ken","baseURL":"http://127.0.0.1:9/client/v4"}"#)));
+    let (answer, body_text) = prepare(&params, r#"{"apiToken":"t0ken","baseURL":"http://127.0.0.1:9/client/v4"}"#);
+    let ok = value_of(&parse(&answer));
     assert_eq!(ok["ok"], true, "{ok}");
     assert_eq!(ok["method"], "POST");
     assert_eq!(ok["url"], format!("http://127.0.0.1:9/client/v4/zones/{ZONE}/dns_records/batch"));
     assert_eq!(ok["headers"]["authorization"], "Bearer t0ken");
     assert_eq!(ok["headers"]["content-type"], "application/json");
-    let body: Value = serde_json::from_str(ok["body"].as_str().unwrap_or_default()).expect("body is JSON");
+    let body: Value = serde_json::from_str(&body_text).expect("body is JSON");
     assert_eq!(body["deletes"], json!([{"id":"2bff0ebc4df64beaa44b0dca93e37a28"}]));
     assert!(body.get("zone_id").is_none(), "zone_id goes in the path");
 
     let mut bad = params.clone();
     bad["posts"][0]["data"]["port"] = json!(70000);
-    let refused = value_of(&parse(&js::prepare_batch_json(&bad.to_string(), r#"{"apiToken":"t0ken"}"#)));
+    let refused = value_of(&parse(&prepare(&bad, r#"{"apiToken":"t0ken"}"#).0));
     assert_eq!(refused["ok"], false);
     assert_eq!(refused["error"]["kind"], "validation");
     assert!(refused["error"]["issues"].as_array().into_iter().flatten().any(|i| i["pointer"] == "/posts/0/data/port"), "{refused}");
 
-    let no_auth = value_of(&parse(&js::prepare_batch_json(&params.to_string(), "{}")));
+    let no_auth = value_of(&parse(&prepare(&params, "{}").0));
     assert_eq!(no_auth["error"]["kind"], "config");
     assert_eq!(no_auth["error"]["code"], "options.auth.missing");
-    let leaked = js::prepare_batch_json(&params.to_string(), r#"{"apiToken":"s3cret\r\nx: 1"}"#);
+    let leaked = prepare(&params, r#"{"apiToken":"s3cret\r\nx: 1"}"#).0;
     assert!(!leaked.contains("s3cret"), "a credential never appears in an error: {leaked}");
 }
 
@@ -357,4 +359,16 @@ pub fn responses_and_retries() {
     assert!(js::retry_delay(2, false, 0, "not_sent", 0, None, None, 0.0, 0.5) >= 0.0);
     assert_eq!(js::retry_delay(2, false, 2, "not_sent", 0, None, None, 0.0, 0.5), -1.0, "stops after maxRetries");
     assert_eq!(js::retry_delay(2, false, 0, "timeout", 0, None, None, 0.0, 0.5), -1.0);
+}
+
+/// Calls `prepareBatch` the way the JS layer does: the body is the params without `zone_id` and
+/// `include_shadow_metadata`, which travel separately as JSON. Returns (answer, body).
+fn prepare(params: &Value, options: &str) -> (String, String) {
+    let mut rest = params.clone();
+    let (zone, shadow) = match rest.as_object_mut() {
+        Some(members) => (members.remove("zone_id").unwrap_or(Value::Null), members.remove("include_shadow_metadata").unwrap_or(Value::Null)),
+        None => (Value::Null, Value::Null),
+    };
+    let body = rest.to_string();
+    (js::prepare_batch(&body, &zone.to_string(), &shadow.to_string(), options), body)
 }
