@@ -244,7 +244,16 @@ fn check_replacement(r: &mut Report, d: &Fields, replacement: &str, regex: Optio
 /// `100 10 "S" "SIP+D2U" "" _sip._udp.example.com` (order preference flags service regex
 /// replacement; the three strings quoted).
 pub fn to_content(d: &NaptrData) -> String {
-    format!("{} {} {} {} {} {}", d.order, d.preference, quote(&d.flags), quote(&d.service), quote(&d.regex), d.replacement)
+    format!("{} {} {} {} {} {}", d.order, d.preference, quote(&d.flags), quote(&d.service), quote(&d.regex), bare_or_quoted(&d.replacement))
+}
+
+/// The replacement as written: bare when it reads back as itself, otherwise quoted (a quoted
+/// replacement may hold spaces, quotes or control characters; written bare, it would not parse).
+fn bare_or_quoted(name: &str) -> String {
+    match tokens(name).as_deref() {
+        Ok([t]) if !t.quoted && t.raw == name => name.to_string(),
+        _ => quote(name),
+    }
 }
 
 pub fn from_content(text: &str) -> Result<NaptrData, String> {

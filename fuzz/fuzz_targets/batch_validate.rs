@@ -1,0 +1,7 @@
+#![no_main]
+//! See `cf_dns_batch_fuzz::checks::batch_validate` for the input layout and the invariants.
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    cf_dns_batch_fuzz::checks::batch_validate(data);
+});
