@@ -277,16 +277,154 @@ struct Envelope<'a> {
 #[derive(Deserialize)]
 struct RawMessage {
     #[serde(default)]
-    code: Option<serde_json::Value>,
+    code: Option<Field>,
     #[serde(default)]
-    message: Option<serde_json::Value>,
+    message: Option<Field>,
     #[serde(default)]
-    documentation_url: Option<serde_json::Value>,
+    documentation_url: Option<Field>,
     #[serde(default)]
-    source: Option<serde_json::Value>,
+    source: Option<Field>,
     #[serde(default)]
     error_chain: Option<Vec<RawMessage>>,
 }
+
+/// Any JSON value in a message field, read exactly as `serde_json::Value` reads one (the same
+/// values accepted and refused, integers kept exact, the same quirk for serde_json's raw-value
+/// key) and written as a `Value` writes itself. `Value` itself (a `BTreeMap` per object) would be
+/// the only `Value` on the WebAssembly paths; this is a fraction of its size.
+enum Field {
+    Null,
+    Bool(bool),
+    Unsigned(u64),
+    Signed(i64),
+    Float(f64),
+    Str(String),
+    Array(Vec<Field>),
+    /// Members in the order given, duplicates included (the last one counts, as in a `Value`).
+    Object(Vec<(String, Field)>),
+}
+
+impl Field {
+    /// `Value::get(key)` of an object.
+    fn get(&self, key: &str) -> Option<&Field> {
+        match self {
+            Field::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// `Value::as_i64`.
+    fn as_i64(&self) -> Option<i64> {
+        match self {
+            Field::Unsigned(u) => i64::try_from(*u).ok(),
+            Field::Signed(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Field {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Field::Null => serializer.serialize_unit(),
+            Field::Bool(b) => serializer.serialize_bool(*b),
+            Field::Unsigned(u) => serializer.serialize_u64(*u),
+            Field::Signed(i) => serializer.serialize_i64(*i),
+            Field::Float(f) => serializer.serialize_f64(*f),
+            Field::Str(s) => serializer.serialize_str(s),
+            Field::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Field::Object(members) => {
+                // Sorted by key, and of duplicates the last: a `Value`'s `BTreeMap` order.
+                let mut sorted: Vec<&(String, Field)> = members.iter().collect();
+                sorted.sort_by(|a, b| a.0.cmp(&b.0));
+                let mut map = serializer.serialize_map(None)?;
+                for (i, (k, v)) in sorted.iter().enumerate() {
+                    if sorted.get(i + 1).is_none_or(|next| next.0 != *k) {
+                        map.serialize_entry(k, v)?;
+                    }
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FieldVisitor)
+    }
+}
+
+struct FieldVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FieldVisitor {
+    type Value = Field;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Field, E> {
+        Ok(Field::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Field, E> {
+        Ok(if v < 0 { Field::Signed(v) } else { Field::Unsigned(v as u64) })
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Field, E> {
+        Ok(Field::Unsigned(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Field, E> {
+        Ok(if v.is_finite() { Field::Float(v) } else { Field::Null })
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Field, E> {
+        Ok(Field::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Field, E> {
+        Ok(Field::Str(v))
+    }
+    fn visit_unit<E>(self) -> Result<Field, E> {
+        Ok(Field::Null)
+    }
+    fn visit_none<E>(self) -> Result<Field, E> {
+        Ok(Field::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Field, D::Error> {
+        Field::deserialize(d)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Field, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Field::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Field, A::Error> {
+        let Some(first) = map.next_key::<String>()? else {
+            return Ok(Field::Object(Vec::new()));
+        };
+        if first == RAW_VALUE_TOKEN {
+            // serde_json's raw-value key: a `Value` is the JSON inside the string.
+            let Field::Str(text) = map.next_value::<Field>()? else {
+                return Err(serde::de::Error::custom("raw value"));
+            };
+            return serde_json::from_str(&text).map_err(serde::de::Error::custom);
+        }
+        let mut members = vec![(first, map.next_value()?)];
+        while let Some(entry) = map.next_entry()? {
+            members.push(entry);
+        }
+        Ok(Field::Object(members))
+    }
+}
+
+/// The key by which serde_json marks a raw value (`serde_json::raw::TOKEN`, not public).
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 impl RawMessage {
     /// Flattens the pre-2024-10 `{code:1004, error_chain:[...]}` wrapper into its root causes.
@@ -298,17 +436,20 @@ impl RawMessage {
             }
             return;
         }
-        let text = |v: Option<serde_json::Value>| match v {
-            Some(serde_json::Value::String(s)) => Some(s),
-            Some(serde_json::Value::Null) | None => None,
-            Some(other) => Some(other.to_string()),
+        let text = |v: Option<Field>| match v {
+            Some(Field::Str(s)) => Some(s),
+            Some(Field::Null) | None => None,
+            Some(other) => Some(serde_json::to_string(&other).unwrap_or_default()),
         };
         let code = match &self.code {
-            Some(serde_json::Value::Number(n)) => n.as_i64().unwrap_or(0),
-            Some(serde_json::Value::String(s)) => s.parse().unwrap_or(0),
-            _ => 0,
+            Some(Field::Str(s)) => s.parse().unwrap_or(0),
+            Some(n) => n.as_i64().unwrap_or(0),
+            None => 0,
         };
-        let pointer = self.source.as_ref().and_then(|s| s.get("pointer")).and_then(|p| p.as_str()).map(str::to_string);
+        let pointer = match self.source.as_ref().and_then(|s| s.get("pointer")) {
+            Some(Field::Str(p)) => Some(p.clone()),
+            _ => None,
+        };
         out.push(ApiMessage { code, message: text(self.message).unwrap_or_default(), documentation_url: text(self.documentation_url), pointer });
     }
 }

@@ -8,6 +8,43 @@ use crate::record::fields::{nearest, Fields, Mode};
 use crate::record::{CommonFields, Record, RecordType};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The maps of one batch's ids and names. Keys are short strings from the batch itself, so a
+/// multiplicative hash (FxHash's) serves: SipHash's flooding resistance protects nothing here, and
+/// it and `RandomState` cost time and WebAssembly size.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for b in chunks.remainder() {
+            self.add(u64::from(*b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 pub const BATCH_LIMIT_FREE: usize = 200;
 pub const BATCH_LIMIT_PAID: usize = 3_500;
@@ -45,7 +82,56 @@ pub struct PatchParam {
     pub priority: Option<u16>,
     /// Kept as given: a patch may carry part of a kind's `data` (checked field by field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<serde_json::Value>,
+    pub data: Option<PatchData>,
+}
+
+/// A patch's `data` as JSON text, written the way `serde_json::Value` writes it (object keys
+/// sorted, the last of duplicate keys kept, as `JSON.parse` keeps it). Text rather than a `Value`:
+/// building a `Value` (a `BTreeMap` per object) is the only use of `Value` on the WebAssembly
+/// paths, and costs size there. [`PatchData::to_value`] gives the `Value`.
+#[derive(Clone)]
+pub struct PatchData(Box<serde_json::value::RawValue>);
+
+impl PatchData {
+    pub(crate) fn from_json(data: &Json) -> PatchData {
+        // Serialising a tree of strings and numbers into a String cannot fail.
+        let raw = serde_json::value::to_raw_value(&crate::json::Sorted(data));
+        PatchData(raw.unwrap_or_else(|_| serde_json::value::RawValue::NULL.to_owned()))
+    }
+
+    /// The JSON text sent.
+    pub fn json(&self) -> &str {
+        self.0.get()
+    }
+
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::from_str(self.0.get()).unwrap_or_default()
+    }
+}
+
+impl PartialEq for PatchData {
+    fn eq(&self, other: &PatchData) -> bool {
+        self.to_value() == other.to_value()
+    }
+}
+
+impl std::fmt::Debug for PatchData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.to_value().fmt(f)
+    }
+}
+
+impl Serialize for PatchData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for PatchData {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        serde_json::value::to_raw_value(&value).map(PatchData).map_err(serde::de::Error::custom)
+    }
 }
 
 /// A validated batch, ready to become a request body.
@@ -237,7 +323,7 @@ fn patch_param(item: &Json, at: &Path, r: &mut Report, id: String, read: ReadRec
     };
     let data = match read.kind {
         Some(kind) if !kind.uses_data() => None,
-        _ => item.get("data").filter(|d| !matches!(d, Json::Null)).map(Json::to_value),
+        _ => item.get("data").filter(|d| !matches!(d, Json::Null)).map(PatchData::from_json),
     };
     PatchParam { id, record_type: read.kind, common: read.common, content, priority, data }
 }
@@ -339,7 +425,7 @@ enum Op {
 #[derive(Default)]
 struct IdIndex<'j> {
     /// Ids compare case-insensitively (they are hex); lower-cased only when they need it.
-    seen: HashMap<std::borrow::Cow<'j, str>, (Op, usize)>,
+    seen: FastMap<std::borrow::Cow<'j, str>, (Op, usize)>,
 }
 
 impl Op {
@@ -425,14 +511,14 @@ fn fold_name(name: &str) -> std::borrow::Cow<'_, str> {
     if name.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         return std::borrow::Cow::Borrowed(name);
     }
-    std::borrow::Cow::Owned(crate::name::to_ascii(name).map_or_else(|| name.to_lowercase(), |a| a.to_ascii_lowercase()))
+    std::borrow::Cow::Owned(crate::name::to_ascii(name).map_or_else(|| crate::name::to_lowercase(name), |a| a.to_ascii_lowercase()))
 }
 
 /// Name-level rules among the records this batch posts.
 fn check_names(r: &mut Report, posts: &[Placed]) {
     use crate::issue::Severity::{Error, Warning};
     // Groups in order of first appearance, so the issues come back in the same order every run.
-    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: FastMap<&str, usize> = FastMap::default();
     let mut groups: Vec<Vec<&Placed>> = Vec::new();
     for p in posts {
         match by_name.get(p.name.as_ref()) {

@@ -97,20 +97,9 @@ impl<'a> Json<'a> {
         }
     }
 
-    /// Converts to an owned `serde_json::Value` (used for the rare fields kept as given).
+    /// Converts to an owned `serde_json::Value`.
     pub fn to_value(&self) -> serde_json::Value {
-        use serde_json::Value;
-        match self {
-            Json::Null => Value::Null,
-            Json::Bool(b) => Value::Bool(*b),
-            Json::Number(Num::Int(i)) => Value::from(*i),
-            Json::Number(Num::Float(f)) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
-            Json::String(s) => Value::String(s.to_string()),
-            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
-            Json::Object(members) => {
-                Value::Object(members.iter().map(|(k, v)| (k.to_string(), v.to_value())).collect())
-            }
-        }
+        serde_json::to_value(Sorted(self)).unwrap_or_default()
     }
 
     /// A short rendering of the value for messages: never more than about 60 characters.
@@ -232,6 +221,38 @@ impl Serialize for Json<'_> {
     }
 }
 
+/// Serialises a tree the way `serde_json::Value` does: object keys sorted, and of duplicate keys
+/// only the last (the one `get` and `JSON.parse` see).
+pub struct Sorted<'j, 'a>(pub &'j Json<'a>);
+
+impl Serialize for Sorted<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Json::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(&Sorted(item))?;
+                }
+                seq.end()
+            }
+            Json::Object(members) => {
+                // A stable sort keeps duplicates in their order, so the last of each run wins.
+                let mut sorted: Vec<&(Cow<str>, Json)> = members.iter().collect();
+                sorted.sort_by(|a, b| a.0.cmp(&b.0));
+                let mut map = serializer.serialize_map(None)?;
+                for (i, (k, v)) in sorted.iter().enumerate() {
+                    if sorted.get(i + 1).is_some_and(|next| next.0 == *k) {
+                        continue;
+                    }
+                    map.serialize_entry(k.as_ref(), &Sorted(v))?;
+                }
+                map.end()
+            }
+            other => other.serialize(serializer),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +284,16 @@ mod tests {
         assert_eq!(Num::Float(10.0).as_integer(), Some(10));
         assert_eq!(Num::Float(10.5).as_integer(), None);
         assert_eq!(Num::Float(f64::INFINITY).as_integer(), None);
+    }
+
+    #[test]
+    fn sorted_form_is_that_of_serde_json_value() {
+        for text in [r#"{"b":1,"a":{"z":[1,{"y":2,"x":3}],"k":1.5},"b":2,"":null}"#, "[1,-0.0,1e300,\"\\u00e9\"]", "{}", "7"] {
+            let v: serde_json::Value = serde_json::from_str(text).unwrap();
+            let json = Json::parse(text).unwrap();
+            assert_eq!(serde_json::to_string(&Sorted(&json)).unwrap(), v.to_string());
+            assert_eq!(json.to_value(), v);
+        }
     }
 
     #[test]

@@ -36,6 +36,19 @@ fn idna_to_ascii(name: &str) -> Option<String> {
 #[cfg(not(feature = "idna"))]
 pub static IDNA_MAPPER: std::sync::OnceLock<fn(&str) -> Option<String>> = std::sync::OnceLock::new();
 
+/// Unicode lower case, for names the IDNA mapping refused (compared as written, case-folded).
+/// The WebAssembly build asks the host (`String.prototype.toLowerCase`, the same Unicode default
+/// case mapping, final sigma included) instead of shipping the Unicode case tables (about 16 KB).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn to_lowercase(text: &str) -> String {
+    text.to_lowercase()
+}
+
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn to_lowercase(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
+}
+
 /// What a checked name is used for, which decides the few rules that differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameUse {
@@ -147,7 +160,7 @@ pub fn looks_like_ip(text: &str) -> bool {
 pub fn qualify(name: &str, zone: &str) -> String {
     let zone = zone.trim_end_matches('.').to_ascii_lowercase();
     let name = name.trim_end_matches('.');
-    let ascii = to_ascii(name).map(|n| n.to_ascii_lowercase()).unwrap_or_else(|| name.to_lowercase());
+    let ascii = to_ascii(name).map(|n| n.to_ascii_lowercase()).unwrap_or_else(|| to_lowercase(name));
     if ascii == "@" || ascii.is_empty() {
         return zone;
     }

@@ -225,7 +225,7 @@ pub fn to_content(d: &LocData) -> String {
 /// `v` with exactly `places` decimals when that reads back as the same number, else in full.
 fn fixed(v: f64, places: usize) -> String {
     let short = format!("{v:.places$}");
-    if short.parse::<f64>() == Ok(v) {
+    if crate::float::parse(&short) == Some(v) {
         short
     } else {
         v.to_string()
@@ -309,7 +309,7 @@ fn decimal(text: &str, signed: bool) -> Option<f64> {
     if int.is_empty() || !plain(int) || !plain(frac) || (digits.contains('.') && frac.is_empty()) {
         return None;
     }
-    text.parse::<f64>().ok()
+    crate::float::parse(text)
 }
 
 #[cfg(test)]
@@ -348,5 +348,6 @@ mod tests {
         assert_eq!(fixed(23.0, 3), "23.000");
         assert_eq!(fixed(-2.0, 2), "-2.00");
         assert_eq!(fixed(0.1 + 0.2, 3), (0.1f64 + 0.2).to_string());
+        assert_eq!(fixed(1e23, 3), "99999999999999991611392.000");
     }
 }
