@@ -201,6 +201,21 @@ impl<'j, 'a> Fields<'j, 'a> {
     }
 }
 
+/// Owner names of service records (SRV, URI) start `_service._proto.`: an RFC rule, reported
+/// under `code` at the record's `name`.
+pub fn check_service_owner(rec: &Fields, r: &mut Report, code: &'static str, kind: &str, example: &str) {
+    let Some(name) = rec.get("name").and_then(|n| n.as_str()) else { return };
+    let mut labels = name.split('.');
+    let (service, proto) = (labels.next().unwrap_or(""), labels.next().unwrap_or(""));
+    if !(service.starts_with('_') && proto.starts_with('_')) {
+        r.rfc(
+            &rec.at.key("name"),
+            code,
+            format!("{kind} names start with `_service._proto.` (e.g. `{example}`), got {:?}", crate::issue::shorten(name)),
+        );
+    }
+}
+
 /// The known name closest to `key` by edit distance, when it is close enough to be a likely typo.
 pub fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     let folded = key.trim().trim_end_matches([':', '=', ' ']).to_ascii_lowercase();

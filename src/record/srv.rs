@@ -58,27 +58,15 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         }
         Some(SrvData { priority: priority?, weight: weight?, port: port?, target: target?.to_string() })
     });
-    check_owner(rec, r);
+    // RFC 2782 owner names start `_service._proto.`; Cloudflare needs them in `name` now that
+    // `data.service` and `data.proto` are gone.
+    super::fields::check_service_owner(rec, r, "srv.name.service", "SRV", "_sip._tcp.example.com");
     if !is_full(rec) {
         return None;
     }
     Some(RecordData::SRV { data: data? })
 }
 
-/// RFC 2782 owner names start `_service._proto.`; Cloudflare needs them in `name` now that
-/// `data.service` and `data.proto` are gone.
-fn check_owner(rec: &Fields, r: &mut Report) {
-    let Some(name) = rec.get("name").and_then(|n| n.as_str()) else { return };
-    let mut labels = name.split('.');
-    let (service, proto) = (labels.next().unwrap_or(""), labels.next().unwrap_or(""));
-    if !(service.starts_with('_') && proto.starts_with('_')) {
-        r.rfc(
-            &rec.at.key("name"),
-            "srv.name.service",
-            format!("SRV names start with `_service._proto.` (e.g. `_sip._tcp.example.com`), got {:?}", crate::issue::shorten(name)),
-        );
-    }
-}
 
 /// `10 5 5060 sip.example.com` (priority weight port target).
 pub fn to_content(d: &SrvData) -> String {

@@ -35,7 +35,8 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         }
         Some(UriData { weight: weight?, target: target?.to_string() })
     });
-    check_owner(rec, r);
+    // RFC 7553 §4.1: owner names are `_service._proto.name`, like SRV's.
+    super::fields::check_service_owner(rec, r, "uri.name.service", "URI", "_ftp._tcp.example.com");
     if !is_full(rec) {
         return None;
     }
@@ -96,19 +97,6 @@ fn percent_ok(target: &str) -> bool {
     })
 }
 
-/// RFC 7553 §4.1: owner names are `_service._proto.name` like SRV's (e.g. `_ftp._tcp.example.com`).
-fn check_owner(rec: &Fields, r: &mut Report) {
-    let Some(name) = rec.get("name").and_then(|n| n.as_str()) else { return };
-    let mut labels = name.split('.');
-    let (service, proto) = (labels.next().unwrap_or(""), labels.next().unwrap_or(""));
-    if !(service.starts_with('_') && proto.starts_with('_')) {
-        r.rfc(
-            &rec.at.key("name"),
-            "uri.name.service",
-            format!("URI names start with `_service._proto.` (e.g. `_ftp._tcp.example.com`), got {:?}", shorten(name)),
-        );
-    }
-}
 
 /// `10 1 "ftp://ftp.example.com/public"` (priority weight target).
 pub fn to_content(priority: u16, d: &UriData) -> String {
