@@ -301,7 +301,8 @@ fn metres(token: &str, what: &str, signed: bool) -> Result<f64, String> {
     decimal(number, signed).ok_or_else(|| format!("the {what} {token:?} is not a number of metres"))
 }
 
-/// A plain decimal number (`12`, `12.5`, `-3.25` when `signed`): no exponents, `inf` or `NaN`.
+/// A plain decimal number (`12`, `12.5`, `-3.25` when `signed`): no exponents, `inf` or `NaN`,
+/// and nothing so long that it only fits as infinity (its formatted form would not read back).
 fn decimal(text: &str, signed: bool) -> Option<f64> {
     let digits = if signed { text.strip_prefix('-').unwrap_or(text) } else { text };
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
@@ -309,7 +310,7 @@ fn decimal(text: &str, signed: bool) -> Option<f64> {
     if int.is_empty() || !plain(int) || !plain(frac) || (digits.contains('.') && frac.is_empty()) {
         return None;
     }
-    crate::float::parse(text)
+    crate::float::parse(text).filter(|v| v.is_finite())
 }
 
 #[cfg(test)]
