@@ -247,12 +247,15 @@ pub fn to_content(d: &NaptrData) -> String {
     format!("{} {} {} {} {} {}", d.order, d.preference, quote(&d.flags), quote(&d.service), quote(&d.regex), bare_or_quoted(&d.replacement))
 }
 
-/// The replacement as written: bare when it reads back as itself, otherwise quoted (a quoted
-/// replacement may hold spaces, quotes or control characters; written bare, it would not parse).
+/// The replacement as written: bare when it is a plain name (no white space, quotes, backslashes or
+/// control characters, so it reads back as itself even at the end of a trimmed line), otherwise
+/// quoted (a quoted replacement may hold any of those; written bare, it would not parse back).
 fn bare_or_quoted(name: &str) -> String {
-    match tokens(name).as_deref() {
-        Ok([t]) if !t.quoted && t.raw == name => name.to_string(),
-        _ => quote(name),
+    let plain = !name.is_empty() && name.chars().all(|c| !(c.is_whitespace() || c.is_control() || c == '"' || c == '\\'));
+    if plain {
+        name.to_string()
+    } else {
+        quote(name)
     }
 }
 
