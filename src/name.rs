@@ -73,6 +73,9 @@ pub fn check(r: &mut Report, at: &Path, prefix: &'static str, name: &str, usage:
     if usage == NameUse::Owner && name == "@" {
         return Some(());
     }
+    if is_plain(name, usage) {
+        return Some(());
+    }
     if name.chars().any(|c| c.is_control() || c.is_whitespace()) {
         r.error(at, code("charset"), format!("{:?} contains spaces or control characters", shown()));
         return None;
@@ -96,6 +99,32 @@ pub fn check(r: &mut Report, at: &Path, prefix: &'static str, name: &str, usage:
         ok &= check_label(r, at, prefix, label, i, usage, &shown);
     }
     ok.then_some(())
+}
+
+/// The common case in one pass over the bytes: an ASCII name of letters, digits, `-` and `_`
+/// (an owner name may start with a `*` label), labels of 1–63 characters not starting or ending
+/// with `-`, at most 253 characters, an optional trailing dot. Such a name has nothing to report;
+/// anything else goes through the full checks, which say what is wrong.
+fn is_plain(name: &str, usage: NameUse) -> bool {
+    let bytes = name.as_bytes();
+    let bytes = bytes.strip_suffix(b".").unwrap_or(bytes);
+    if bytes.is_empty() || bytes.len() > MAX_NAME {
+        return false;
+    }
+    let rest = match (usage, bytes.strip_prefix(b"*.")) {
+        (NameUse::Owner, Some(rest)) => rest,
+        _ => bytes,
+    };
+    if usage == NameUse::Owner && rest == b"*" {
+        return true;
+    }
+    rest.split(|b| *b == b'.').all(|label| {
+        !label.is_empty()
+            && label.len() <= MAX_LABEL
+            && label.first() != Some(&b'-')
+            && label.last() != Some(&b'-')
+            && label.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+    })
 }
 
 /// One label of a name; `index` 0 is the leftmost.
