@@ -1,6 +1,7 @@
 // Runs inside workerd (`workerd test`, see example.capnp.in): calls examples/worker (the ACME DNS-01
 // responder) through a service binding. The example talks to a scripted local API; workerd.test.mjs
 // checks on the Node side what it sent.
+import { runCases, ok, equal } from './harness.mjs';
 const ORIGIN = 'https://acme.example.workers.dev';
 
 const cases = {
@@ -63,24 +64,6 @@ async function expectStatus(res, status) {
 }
 
 export default {
-  async test(ctrl, env) {
-    const failures = [];
-    for (const [name, run] of Object.entries(cases)) {
-      try {
-        await run(env);
-        console.log(`ok - ${name}`);
-      } catch (err) {
-        console.log(`not ok - ${name}: ${err?.stack ?? err}`);
-        failures.push(name);
-      }
-    }
-    if (failures.length) throw new Error(`${failures.length} of ${Object.keys(cases).length} failed: ${failures.join('; ')}`);
-  },
+  test: (ctrl, env) => runCases(cases, env),
 };
 
-function ok(value, message = 'expected a truthy value') {
-  if (!value) throw new Error(message);
-}
-function equal(actual, expected) {
-  if (!Object.is(actual, expected)) throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}

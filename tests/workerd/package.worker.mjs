@@ -1,6 +1,7 @@
 // Runs inside workerd (`workerd test`, see package.capnp.in): the package's Workers entry, with the
 // .wasm imported as a module, validating and sending through the Worker's own fetch to a local
 // server. workerd.test.mjs checks on the Node side what arrived.
+import { runCases, ok, equal } from './harness.mjs';
 import {
   ApiError,
   CloudflareDnsError,
@@ -92,28 +93,9 @@ const cases = {
 };
 
 export default {
-  async test(ctrl, env) {
-    const failures = [];
-    for (const [name, run] of Object.entries(cases)) {
-      try {
-        await run(env);
-        console.log(`ok - ${name}`);
-      } catch (err) {
-        console.log(`not ok - ${name}: ${err?.stack ?? err}`);
-        failures.push(name);
-      }
-    }
-    if (failures.length) throw new Error(`${failures.length} of ${Object.keys(cases).length} failed: ${failures.join('; ')}`);
-  },
+  test: (ctrl, env) => runCases(cases, env),
 };
 
-// A few assertions (node:assert is not available without nodejs_compat, which the package does not need).
-function ok(value, message = 'expected a truthy value') {
-  if (!value) throw new Error(message);
-}
-function equal(actual, expected) {
-  if (!Object.is(actual, expected)) throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
 // Compares as JSON with object keys in sorted order.
 function deepEqual(actual, expected) {
   const [x, y] = [canonical(actual), canonical(expected)];
