@@ -203,7 +203,7 @@ pub fn validate(json: &Json, options: &ValidateOptions) -> Validated {
     for (key, _) in members {
         if !TOP_LEVEL.contains(&key.as_ref()) {
             let hint = nearest(key, &TOP_LEVEL).map(|k| format!("; did you mean `{k}`?")).unwrap_or_default();
-            r.warn(&root.key(key), "batch.unknown-field", format!("`{}` is not part of a batch and is not sent{hint}", crate::issue::shorten(key)));
+            r.warn(&root.key(key), "batch.unknown-field", format!("`{}` is not part of a batch; the API ignores it{hint}", crate::issue::shorten(key)));
         }
     }
 

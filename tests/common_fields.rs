@@ -1,5 +1,5 @@
 //! The fields every record shares: `type`, `name`, `ttl`, `proxied`, `comment`, `tags`, `settings`,
-//! `private_routing`, and fields that are not sent (typos, response-only fields, the wrong value field).
+//! `private_routing`, and fields the API ignores (typos, response-only fields, the wrong value field).
 mod common;
 use cf_dns_batch::{Plan, Severity, ValidateOptions};
 use common::*;
@@ -284,7 +284,7 @@ fn private_routing() {
     assert_error(a_with(json!({"private_routing":1})), "record.private_routing.type", "/private_routing");
 }
 
-// ---- fields that are not sent ----
+// ---- fields the API ignores ----
 
 #[test]
 fn a_typo_names_the_field_it_was_meant_to_be() {

@@ -135,7 +135,7 @@ fn read_type(rec: &Fields, r: &mut Report) -> Option<RecordType> {
     if let Some(kind) = RecordType::from_name(&upper) {
         // Record types are case-insensitive in DNS; the API's own enum is upper-case, and the
         // request is built from the typed record, so the upper-case form is what gets sent.
-        r.warn(&at, "record.type.case", format!("record types are written in upper case: {text:?} is sent as {:?}", kind.as_str()));
+        r.warn(&at, "record.type.case", format!("record types are written in upper case: use {:?}, not {text:?}", kind.as_str()));
         return Some(kind);
     }
     // `nearest` folds the typed key to lower case, so it is matched against lower-case names.
@@ -345,7 +345,7 @@ fn check_fields_for_kind(rec: &Fields, r: &mut Report, kind: RecordType, common:
         r.warn(
             &rec.at.key("content"),
             "record.content.data-kind",
-            format!("{kind} records are sent as `data`; `content` is only in responses and is not sent"),
+            format!("{kind} records are sent as `data`; `content` is only in responses and the API ignores it"),
         );
     }
     if !kind.has_top_level_priority() && rec.has("priority") {
@@ -353,7 +353,7 @@ fn check_fields_for_kind(rec: &Fields, r: &mut Report, kind: RecordType, common:
         r.warn(
             &rec.at.key("priority"),
             "record.priority.ignored",
-            format!("top-level `priority` is only for MX and URI records; it is not sent for {kind}{where_}"),
+            format!("top-level `priority` is only for MX and URI records; the API ignores it for {kind}{where_}"),
         );
     }
 }
@@ -372,14 +372,14 @@ fn check_unknown(rec: &Fields, r: &mut Report, kind: Option<RecordType>, extra_k
         if matches!(key, "content" | "priority" | "data") {
             if key == "data" {
                 if let Some(k) = kind {
-                    r.warn(&rec.at.key("data"), "record.data.content-kind", format!("{k} records are sent as `content`; `data` is not sent"));
+                    r.warn(&rec.at.key("data"), "record.data.content-kind", format!("{k} records are sent as `content`; the API ignores `data`"));
                 }
             }
             continue;
         }
         let at = rec.at.key(key);
         if RESPONSE_ONLY.contains(&key) {
-            r.warn(&at, "record.response-field", format!("`{key}` is a response field here; the API ignores it and it is not sent"));
+            r.warn(&at, "record.response-field", format!("`{key}` is a response field here; the API ignores it"));
             continue;
         }
         let mut known: Vec<&str> = COMMON_FIELDS.to_vec();
@@ -389,7 +389,7 @@ fn check_unknown(rec: &Fields, r: &mut Report, kind: Option<RecordType>, extra_k
         r.warn(
             &at,
             "record.unknown-field",
-            format!("`{}` is not a field of this record and is not sent{hint}", crate::issue::shorten(key)),
+            format!("`{}` is not a field of this record; the API ignores it{hint}", crate::issue::shorten(key)),
         );
     }
 }

@@ -195,7 +195,7 @@ impl<'j, 'a> Fields<'j, 'a> {
             r.warn(
                 &at,
                 Cow::Owned(format!("{}.unknown-field", self.prefix)),
-                format!("`{}` is not a field of {what} and is not sent{hint}", crate::issue::shorten(key)),
+                format!("`{}` is not a field of {what}; the API ignores it{hint}", crate::issue::shorten(key)),
             );
         }
     }

@@ -144,7 +144,7 @@ fn direction(r: &mut Report, d: &Fields, key: &'static str, allowed: [&str; 2]) 
     }
     let upper = value.to_ascii_uppercase();
     if upper == a || upper == b {
-        r.warn(&at, format!("loc.data.{key}.case"), format!("`{key}` is written in upper case: {value:?} is sent as {upper:?}"));
+        r.warn(&at, format!("loc.data.{key}.case"), format!("`{key}` is written in upper case: use {upper:?}, not {value:?}"));
         return Some(upper);
     }
     r.error(&at, format!("loc.data.{key}.value"), format!("`{key}` must be {a:?} or {b:?}, got {:?}", crate::issue::shorten(value)));

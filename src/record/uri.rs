@@ -23,7 +23,7 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
             r.warn(
                 &d.at.key("priority"),
                 "uri.data.priority",
-                "URI records carry `priority` at the top level of the record, not in `data`; `data.priority` is not sent",
+                "URI records carry `priority` at the top level of the record, not in `data`; the API ignores `data.priority`",
             );
         }
         d.unknown_fields(r, &["weight", "target", "priority"], "URI data");
