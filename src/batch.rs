@@ -207,7 +207,16 @@ pub fn validate(json: &Json, options: &ValidateOptions) -> Validated {
         }
     }
 
+    // Room for every operation up front: records are moved into these once, never regrown. (At
+    // most a full batch's worth: a hostile array of a million `{}` must not reserve a million
+    // records before the size check refuses it.)
+    let written = |key: &str| if let Some(Json::Array(items)) = top.get(key) { items.len().min(BATCH_LIMIT_PAID) } else { 0 };
+    params.deletes.reserve(written("deletes"));
+    params.patches.reserve(written("patches"));
+    params.puts.reserve(written("puts"));
+    params.posts.reserve(written("posts"));
     let mut ids = IdIndex::default();
+    ids.seen.reserve(written("deletes") + written("patches") + written("puts"));
     for_each_item(&top, &mut r, "deletes", |item, i, at, r| {
         let id = read_op_id(item, at, r, "deletes")?;
         ids.note(r, at, id, Op::Delete, i);
@@ -226,7 +235,7 @@ pub fn validate(json: &Json, options: &ValidateOptions) -> Validated {
         params.patches.push(patch_param(item, at, r, id.to_string(), read));
         Some(())
     });
-    let mut placed: Vec<Placed> = Vec::new();
+    let mut placed: Vec<Placed> = Vec::with_capacity(written("posts"));
     for_each_item(&top, &mut r, "puts", |item, i, at, r| {
         let id = read_op_id(item, at, r, "puts");
         let errors_before = r.error_count();

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
+use std::fmt::Write as _;
 
 /// `error` blocks sending; `warning` is advice and never blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,7 +105,8 @@ impl<'p> Path<'p> {
 
     /// RFC 6901: `~` becomes `~0` and `/` becomes `~1` inside a segment.
     pub fn to_pointer(&self) -> String {
-        let mut out = String::new();
+        // Room for the usual `/posts/1234/data/target` without regrowing.
+        let mut out = String::with_capacity(32);
         self.write(&mut out);
         out
     }
@@ -125,8 +127,8 @@ impl<'p> Path<'p> {
             }
             Path::Index(parent, i) => {
                 parent.write(out);
-                out.push('/');
-                out.push_str(&i.to_string());
+                // Written in place: `to_string` would allocate once per index.
+                let _ = write!(out, "/{i}");
             }
         }
     }
@@ -142,11 +144,14 @@ impl fmt::Debug for Path<'_> {
 pub struct Report<'o> {
     pub options: &'o ValidateOptions,
     pub issues: Vec<Issue>,
+    /// Errors among `issues`, kept as they are pushed: records ask "did reading me add an error?"
+    /// and counting the list each time made validation quadratic in the number of issues.
+    errors: usize,
 }
 
 impl<'o> Report<'o> {
     pub fn new(options: &'o ValidateOptions) -> Self {
-        Report { options, issues: Vec::new() }
+        Report { options, issues: Vec::new(), errors: 0 }
     }
 
     pub fn has_errors(&self) -> bool {
@@ -154,7 +159,7 @@ impl<'o> Report<'o> {
     }
 
     pub fn error_count(&self) -> usize {
-        self.issues.iter().filter(|i| i.severity == Severity::Error).count()
+        self.errors
     }
 
     /// Something Cloudflare rejects, or that cannot work in DNS.
@@ -184,6 +189,7 @@ impl<'o> Report<'o> {
 
     fn push(&mut self, at: &Path, code: Cow<'static, str>, severity: Severity, message: String) {
         if !self.options.is_disabled(&code) {
+            self.errors += usize::from(severity == Severity::Error);
             self.issues.push(Issue { code, pointer: at.to_pointer(), severity, message });
         }
     }
@@ -191,6 +197,7 @@ impl<'o> Report<'o> {
     /// Reports at a pointer kept as text (for checks made after the walk, across records).
     pub fn at_pointer(&mut self, pointer: &str, code: &'static str, severity: Severity, message: String) {
         if !self.options.is_disabled(code) {
+            self.errors += usize::from(severity == Severity::Error);
             self.issues.push(Issue { code: code.into(), pointer: pointer.to_string(), severity, message });
         }
     }

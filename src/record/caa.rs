@@ -299,7 +299,7 @@ pub fn from_content(text: &str) -> Result<CaaData, String> {
     } else {
         unescape(value)?
     };
-    let value = String::from_utf8(bytes).map_err(|_| "the value is not UTF-8 text".to_string())?;
+    let value = String::from_utf8(bytes.into_owned()).map_err(|_| "the value is not UTF-8 text".to_string())?;
     Ok(CaaData { flags, tag: tag.to_string(), value })
 }
 

@@ -129,7 +129,7 @@ fn check_der(r: &mut Report, at: &Path, field_prefix: &str, hex: &str) -> bool {
 fn check_owner(kind: RecordType, rec: &Fields, r: &mut Report) {
     let Some(name) = rec.get("name").and_then(|n| n.as_str()) else { return };
     let at = rec.at.key("name");
-    let shown = crate::issue::shorten(name);
+    let shown = || crate::issue::shorten(name);
     let labels: Vec<&str> = name.split('.').collect();
     if kind == RecordType::TLSA {
         let port = labels.first().copied().unwrap_or_default();
@@ -141,13 +141,13 @@ fn check_owner(kind: RecordType, rec: &Fields, r: &mut Report) {
             r.rfc(
                 &at,
                 "tlsa.name.port-proto",
-                format!("TLSA names start with `_port._proto.` (e.g. `_443._tcp.www.example.com`), got {shown:?}"),
+                format!("TLSA names start with `_port._proto.` (e.g. `_443._tcp.www.example.com`), got {shown:?}", shown = shown()),
             );
         }
         return;
     }
     let Some(i) = labels.iter().position(|l| l.eq_ignore_ascii_case("_smimecert")) else {
-        r.rfc(&at, "smimea.name.smimecert", format!("SMIMEA names are `<hash>._smimecert.<domain>` (RFC 8162 §3), got {shown:?}"));
+        r.rfc(&at, "smimea.name.smimecert", format!("SMIMEA names are `<hash>._smimecert.<domain>` (RFC 8162 §3), got {shown:?}", shown = shown()));
         return;
     };
     let hash = i.checked_sub(1).and_then(|j| labels.get(j)).copied().unwrap_or_default();

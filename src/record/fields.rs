@@ -23,16 +23,48 @@ pub struct Fields<'j, 'a> {
     pub at: &'j Path<'j>,
     pub prefix: &'static str,
     pub mode: Mode,
+    /// `signature` of each member's key (for objects of at most `SIGNED` members): a record's
+    /// fields are looked up a dozen times, and comparing one number per member first keeps most of
+    /// those lookups from comparing strings at all.
+    signatures: [u32; SIGNED],
+}
+
+/// Objects with more members than this (never a valid record) are searched without signatures.
+const SIGNED: usize = 16;
+
+/// Length, first, second and last byte of a key: equal keys have equal signatures, and the keys
+/// of one record almost never share one.
+fn signature(key: &str) -> u32 {
+    let bytes = key.as_bytes();
+    let byte = |b: Option<&u8>| u32::from(b.copied().unwrap_or(0));
+    let len = u32::try_from(bytes.len()).unwrap_or(u32::MAX) & 0xff;
+    byte(bytes.first()) | byte(bytes.get(1)) << 8 | byte(bytes.last()) << 16 | len << 24
 }
 
 impl<'j, 'a> Fields<'j, 'a> {
     pub fn new(members: &'j [(Cow<'a, str>, Json<'a>)], at: &'j Path<'j>, prefix: &'static str, mode: Mode) -> Self {
-        Fields { members, at, prefix, mode }
+        let mut signatures = [0; SIGNED];
+        for (slot, (key, _)) in signatures.iter_mut().zip(members) {
+            *slot = signature(key);
+        }
+        Fields { members, at, prefix, mode, signatures }
+    }
+
+    /// The same object read under another code prefix.
+    pub fn with_prefix(&self, prefix: &'static str) -> Fields<'j, 'a> {
+        Fields { prefix, ..*self }
     }
 
     /// The raw member, if present. The last of duplicate keys wins, as in `JSON.parse`.
     pub fn get(&self, key: &str) -> Option<&'j Json<'a>> {
-        self.members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+        let found = match self.signatures.get(..self.members.len()) {
+            Some(signatures) => {
+                let wanted = signature(key);
+                self.members.iter().zip(signatures).rev().find(|((k, _), s)| **s == wanted && k == key).map(|(m, _)| m)
+            }
+            None => self.members.iter().rev().find(|(k, _)| k == key),
+        };
+        found.map(|(_, v)| v)
     }
 
     pub fn has(&self, key: &str) -> bool {

@@ -19,7 +19,7 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report, owner: Option
         RecordType::PTR => "ptr.content",
         _ => "mx.content",
     };
-    let shown = crate::issue::shorten(content);
+    let shown = || crate::issue::shorten(content);
 
     // RFC 7505 null MX: "." with preference 0 says the domain accepts no mail.
     // UNCONFIRMED whether Cloudflare accepts it; it is valid DNS, so it passes with no issue.
@@ -29,7 +29,7 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report, owner: Option
         }
     } else {
         if name::looks_like_ip(content) {
-            r.rfc(&at, format!("{prefix}.ip"), format!("{shown:?} is an IP address; {kind} records point at a host name"));
+            r.rfc(&at, format!("{prefix}.ip"), format!("{shown:?} is an IP address; {kind} records point at a host name", shown = shown()));
         }
         name::check(r, &at, prefix, content, NameUse::Target)?;
     }
@@ -37,7 +37,7 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report, owner: Option
         if let Some(owner) = owner {
             // Cloudflare: "must not match the record's name" (relative names compare as given).
             if owner.trim_end_matches('.').eq_ignore_ascii_case(content.trim_end_matches('.')) {
-                r.error(&at, "cname.content.self", format!("a CNAME cannot point at its own name ({shown:?})"));
+                r.error(&at, "cname.content.self", format!("a CNAME cannot point at its own name ({shown:?})", shown = shown()));
             }
         }
     }

@@ -13,6 +13,7 @@
 use super::fields::Fields;
 use super::{is_full, RecordData};
 use crate::issue::{shorten, Path, Report};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Longest character-string (RFC 1035 §3.3: one length octet).
@@ -116,7 +117,7 @@ fn check(r: &mut Report, at: &Path, content: &str) -> bool {
 }
 
 /// The RDATA size once every string is split into 255-byte pieces, each with its length octet.
-fn wire_length(strings: &[Vec<u8>]) -> usize {
+fn wire_length(strings: &[Cow<[u8]>]) -> usize {
     strings.iter().map(|s| s.len() + s.len().div_ceil(MAX_STRING).max(1)).sum()
 }
 
@@ -133,13 +134,15 @@ enum Rule {
 /// content is one raw string, taken byte for byte, as Cloudflare treats it. Errors name the problem:
 /// an unterminated quote, text outside the quotes, or a bad escape.
 pub fn character_strings(content: &str) -> Result<Vec<Vec<u8>>, String> {
-    parse(content).map_err(|(_, message)| message)
+    parse(content).map(|strings| strings.into_iter().map(Cow::into_owned).collect()).map_err(|(_, message)| message)
 }
 
-fn parse(content: &str) -> Result<Vec<Vec<u8>>, (Rule, String)> {
+/// As [`character_strings`], borrowing every string that has no escapes (the usual case, so
+/// checking a TXT record allocates only the list).
+fn parse(content: &str) -> Result<Vec<Cow<'_, [u8]>>, (Rule, String)> {
     let trimmed = content.trim();
     if !trimmed.starts_with('"') {
-        return Ok(vec![content.as_bytes().to_vec()]);
+        return Ok(vec![Cow::Borrowed(content.as_bytes())]);
     }
     let mut strings = Vec::new();
     let mut rest = trimmed;
@@ -176,7 +179,10 @@ pub(crate) fn split_quoted(text: &str) -> Result<(&str, &str), String> {
 }
 
 /// Decodes RFC 1035 §5.1 escapes: `\DDD` (exactly three digits, at most 255) is that byte, `\X` is X.
-pub(crate) fn unescape(text: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn unescape(text: &str) -> Result<Cow<'_, [u8]>, String> {
+    if !text.contains('\\') {
+        return Ok(Cow::Borrowed(text.as_bytes()));
+    }
     let mut out = Vec::with_capacity(text.len());
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
@@ -205,7 +211,7 @@ pub(crate) fn unescape(text: &str) -> Result<Vec<u8>, String> {
             }
         }
     }
-    Ok(out)
+    Ok(Cow::Owned(out))
 }
 
 /// Writes bytes as the inside of a quoted character-string: `"` and `\` escaped, control
@@ -288,8 +294,8 @@ mod tests {
 
     #[test]
     fn wire_length_counts_split_pieces() {
-        assert_eq!(wire_length(&[vec![0; 255]]), 256);
-        assert_eq!(wire_length(&[vec![0; 256]]), 258);
-        assert_eq!(wire_length(&[vec![]]), 1);
+        assert_eq!(wire_length(&[Cow::Owned(vec![0; 255])]), 256);
+        assert_eq!(wire_length(&[Cow::Owned(vec![0; 256])]), 258);
+        assert_eq!(wire_length(&[Cow::Owned(vec![])]), 1);
     }
 }

@@ -47,17 +47,17 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
 /// `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`, a colon, and the rest. Hand-written: a URL crate
 /// would normalise and accept more than RFC 3986 (WHATWG rules), and would add a large dependency.
 fn check_target(r: &mut Report, at: &Path, target: &str) -> bool {
-    let shown = shorten(target);
+    let shown = || shorten(target);
     if target.is_empty() {
         r.error(at, "uri.data.target.empty", "the target URI is empty");
         return false;
     }
     if target.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        r.error(at, "uri.data.target.charset", format!("the target {shown:?} contains spaces or control characters"));
+        r.error(at, "uri.data.target.charset", format!("the target {shown:?} contains spaces or control characters", shown = shown()));
         return false;
     }
     if target.len() >= 2 && target.starts_with('"') && target.ends_with('"') {
-        r.error(at, "uri.data.target.quoted", format!("send the target without quotes: {shown}"));
+        r.error(at, "uri.data.target.quoted", format!("send the target without quotes: {shown}", shown = shown()));
         return false;
     }
     let scheme = target.split_once(':').map(|(s, _)| s);
@@ -69,7 +69,7 @@ fn check_target(r: &mut Report, at: &Path, target: &str) -> bool {
         r.error(
             at,
             "uri.data.target.scheme",
-            format!("the target {shown:?} is not an absolute URI: it must start with a scheme such as `https:` or `sip:`"),
+            format!("the target {shown:?} is not an absolute URI: it must start with a scheme such as `https:` or `sip:`", shown = shown()),
         );
         return false;
     }
@@ -77,10 +77,10 @@ fn check_target(r: &mut Report, at: &Path, target: &str) -> bool {
         r.rfc(
             at,
             "uri.data.target.invalid-char",
-            format!("the target {shown:?} contains {bad:?}, which a URI must percent-encode (RFC 3986 §2)"),
+            format!("the target {shown:?} contains {bad:?}, which a URI must percent-encode (RFC 3986 §2)", shown = shown()),
         );
     } else if !percent_ok(target) {
-        r.rfc(at, "uri.data.target.percent", format!("the target {shown:?} has a `%` not followed by two hex digits (RFC 3986 §2.1)"));
+        r.rfc(at, "uri.data.target.percent", format!("the target {shown:?} has a `%` not followed by two hex digits (RFC 3986 §2.1)", shown = shown()));
     }
     true
 }
