@@ -17,7 +17,8 @@ fn main() {
     let o = cf_dns_batch::ValidateOptions::default();
     let c = || (N.load(Relaxed), R.load(Relaxed));
     let a = c();
-    let json = cf_dns_batch::json::Json::parse(&text).unwrap();
+    let arena = cf_dns_batch::json::Arena::new();
+    let json = cf_dns_batch::json::Json::parse(&text, &arena).unwrap();
     let b = c();
     let v = cf_dns_batch::validate_batch(&json, &o);
     let d = c();

@@ -174,7 +174,8 @@ const TOP_LEVEL: [&str; 6] = ["zone_id", "include_shadow_metadata", "deletes", "
 
 /// Parses and validates batch params given as JSON text.
 pub fn validate_json(text: &str, options: &ValidateOptions) -> Validated {
-    match Json::parse(text) {
+    let arena = crate::json::Arena::new();
+    match Json::parse(text, &arena) {
         Ok(json) => validate(&json, options),
         Err(e) => {
             let mut r = Report::new(options);
@@ -300,7 +301,7 @@ fn whole_record(read: ReadRecord, at: &Path, r: &mut Report, errors_before: usiz
 }
 
 fn patch_param(item: &Json, at: &Path, r: &mut Report, id: String, read: ReadRecord) -> PatchParam {
-    let changes = item.as_object().map_or(0, |m| m.iter().filter(|(k, _)| k != "id").count());
+    let changes = item.as_object().map_or(0, |m| m.iter().filter(|(k, _)| *k != "id").count());
     if changes == 0 {
         r.warn(at, "batch.patch.empty", "this patch changes nothing: it has only an `id`");
     }
@@ -386,8 +387,8 @@ fn read_op_id<'j>(item: &'j Json, at: &Path, r: &mut Report, op: &str) -> Option
         return None;
     };
     // Read directly (not through `Fields`) so the id stays borrowed from the batch.
-    let id = match members.iter().rev().find(|(k, _)| k == "id").map(|(_, v)| v) {
-        Some(Json::String(id)) => id.as_ref(),
+    let id = match members.iter().rev().find(|(k, _)| *k == "id").map(|(_, v)| v) {
+        Some(Json::String(id)) => *id,
         Some(other) => {
             r.error(&at.key("id"), "batch.id.type", format!("`id` must be a string, got {}", other.kind()));
             return None;
@@ -471,7 +472,7 @@ impl<'j> IdIndex<'j> {
     }
 }
 
-fn check_size(r: &mut Report, params: &BatchParams, members: &[(std::borrow::Cow<str>, Json)]) {
+fn check_size(r: &mut Report, params: &BatchParams, members: &[(&str, Json)]) {
     let count = params.operation_count();
     // Count what was sent, including operations that had issues, so the limit is judged on the
     // batch as written. UNCONFIRMED whether deletes count toward the limit; counting them is the
