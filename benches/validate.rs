@@ -28,6 +28,9 @@ fn bench(c: &mut Criterion) {
         let check = validate_batch_json(&text, &options);
         let errors: Vec<_> = check.issues.iter().filter(|i| i.severity == Severity::Error).collect();
         assert!(errors.is_empty(), "the workload must validate: {errors:#?}");
+        if let Some(params) = &check.params {
+            assert_eq!(params.body(), serde_json::to_string(params).expect("serialises"), "the hand-written body is serde's");
+        }
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
             b.iter(|| {

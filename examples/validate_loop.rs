@@ -1,12 +1,26 @@
-// Runs only the validation step in a loop, for profilers: `perf record target/release/examples/validate_loop`.
-use cf_dns_batch::{json::{Arena, Json}, validate_batch, ValidateOptions};
+// Runs one step in a loop, for profilers and instruction counts:
+// `ITER=n [STEP=all|parse] perf record target/release/examples/validate_loop [batch.json]`.
+// STEP=all is the criterion bench (parse + validate + serialise); the default is validation alone.
+use cf_dns_batch::json::{Arena, Json};
+use cf_dns_batch::{validate_batch, validate_batch_json, ValidateOptions};
 fn main() {
-    let text = std::fs::read_to_string("target/bench-fixtures/batch-3500.params.json").unwrap_or_default();
-    let o = ValidateOptions::default();
-    let arena = Arena::new();
-    let Ok(json) = Json::parse(&text, &arena) else { return };
+    let path = std::env::args().nth(1).unwrap_or_else(|| "target/bench-fixtures/batch-3500.params.json".into());
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let options = ValidateOptions::default();
     let n: u32 = std::env::var("ITER").ok().and_then(|v| v.parse().ok()).unwrap_or(500);
-    for _ in 0..n {
-        std::hint::black_box(validate_batch(&json, &o));
+    match std::env::var("STEP").as_deref() {
+        Ok("all") => (0..n).for_each(|_| {
+            std::hint::black_box(validate_batch_json(&text, &options).params.map(|p| p.body().len()));
+        }),
+        Ok("parse") => (0..n).for_each(|_| {
+            std::hint::black_box(Json::parse(&text, &Arena::new()).is_ok());
+        }),
+        _ => {
+            let arena = Arena::new();
+            let Ok(json) = Json::parse(&text, &arena) else { return };
+            (0..n).for_each(|_| {
+                std::hint::black_box(validate_batch(&json, &options));
+            });
+        }
     }
 }

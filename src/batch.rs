@@ -154,8 +154,7 @@ pub struct BatchParams {
 impl BatchParams {
     /// The JSON body on the wire: the four arrays, without `zone_id` (a path parameter).
     pub fn body(&self) -> String {
-        // Serialising plain structs of strings and numbers into a String cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        crate::body::write(self)
     }
 
     pub fn operation_count(&self) -> usize {

@@ -19,6 +19,7 @@
 
 pub mod api;
 pub mod batch;
+mod body;
 mod float;
 pub mod issue;
 pub mod json;

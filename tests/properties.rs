@@ -73,6 +73,9 @@ proptest! {
         let v = validate_batch_json(&batch.to_string(), &options);
         let has_errors = v.issues.iter().any(|i| i.severity == Severity::Error);
         prop_assert_eq!(has_errors, v.params.is_none());
+        if let Some(params) = &v.params {
+            prop_assert_eq!(params.body(), serde_json::to_string(params).unwrap());
+        }
         for issue in &v.issues {
             prop_assert!(issue.pointer.is_empty() || issue.pointer.starts_with('/'));
         }

@@ -21,6 +21,19 @@ pub fn errors_of(record: Value) -> Vec<Issue> {
 pub fn assert_valid(record: Value) {
     let errors = errors_of(record.clone());
     assert!(errors.is_empty(), "expected no errors for {record}, got {errors:#?}");
+    assert_body_is_serdes(&record);
+}
+
+/// The hand-written request body equals what serde_json writes from the derived `Serialize`, with
+/// the record as a post, a put and a patch.
+#[track_caller]
+pub fn assert_body_is_serdes(record: &Value) {
+    let mut as_put = record.clone();
+    as_put["id"] = json!("372e67954025e0ba6aaa6d586b9e0b59");
+    let batch = json!({ "zone_id": ZONE, "posts": [record], "puts": [as_put], "patches": [as_put], "deletes": [{"id": "0e67954025e0ba6aaa6d586b9e0b5937"}] });
+    let v = validate_batch_json(&batch.to_string(), &ValidateOptions::default());
+    let params = v.params.unwrap_or_else(|| panic!("{record} as post, put and patch: {:#?}", v.issues));
+    assert_eq!(params.body(), serde_json::to_string(&params).unwrap(), "body of {record}");
 }
 
 /// Asserts the record validates with no issue at all, not even a warning.
@@ -28,6 +41,7 @@ pub fn assert_valid(record: Value) {
 pub fn assert_clean(record: Value) {
     let issues = issues_of(record.clone(), &ValidateOptions::default());
     assert!(issues.is_empty(), "expected no issues for {record}, got {issues:#?}");
+    assert_body_is_serdes(&record);
 }
 
 /// Asserts an error with `code` at `pointer` (relative to the post, e.g. "/data/port").
