@@ -9,7 +9,7 @@
 use crate::api::{self, Auth};
 use crate::batch::{self, validate_record_json};
 use crate::issue::{Issue, Path, Plan, Report, Severity, ValidateOptions};
-use crate::json::Json;
+use crate::json::{Arena, Json};
 use crate::record::{RecordData, RecordType};
 use crate::retry::{self, Outcome, RetryPolicy};
 use serde::Serialize;
@@ -58,8 +58,8 @@ fn read_options(json: &Json, issues: &mut Vec<Issue>) -> ValidateOptions {
     options
 }
 
-fn parse_options(text: &str) -> (Json<'_>, ValidateOptions, Vec<Issue>) {
-    let json = Json::parse(text).unwrap_or(Json::Null);
+fn parse_options<'a>(text: &'a str, arena: &'a Arena) -> (Json<'a>, ValidateOptions, Vec<Issue>) {
+    let json = Json::parse(text, arena).unwrap_or(Json::Null);
     let mut issues = Vec::new();
     let options = read_options(&json, &mut issues);
     (json, options, issues)
@@ -127,7 +127,8 @@ fn to_json<T: Serialize>(value: &T) -> String {
 /// `validateBatch`: every issue of a batch, as a JSON array.
 #[wasm_bindgen(js_name = validateBatchJson)]
 pub fn validate_batch_json(params: &str, options: &str) -> String {
-    let (_, options, mut issues) = parse_options(options);
+    let arena = Arena::new();
+    let (_, options, mut issues) = parse_options(options, &arena);
     issues.extend(batch::validate_json(params, &options).issues);
     to_json(&issues)
 }
@@ -135,8 +136,9 @@ pub fn validate_batch_json(params: &str, options: &str) -> String {
 /// `validateRecord`: every issue of one record (checked as a post), as a JSON array.
 #[wasm_bindgen(js_name = validateRecordJson)]
 pub fn validate_record_json_export(record: &str, options: &str) -> String {
-    let (_, options, mut issues) = parse_options(options);
-    match Json::parse(record) {
+    let arena = Arena::new();
+    let (_, options, mut issues) = parse_options(options, &arena);
+    match Json::parse(record, &arena) {
         Ok(json) => issues.extend(validate_record_json(&json, &options).0),
         Err(e) => issues.push(Issue {
             code: "record.json".into(),
@@ -172,20 +174,23 @@ fn auth_from(options: &Json) -> Result<Auth, api::ConfigError> {
 /// serialisation. Answers `{ok:true, url, method, headers, warnings}` or `{ok:false, error:{...}}`.
 #[wasm_bindgen(js_name = prepareBatch)]
 pub fn prepare_batch(body: &str, zone_id: &str, include_shadow_metadata: &str, options: &str) -> String {
-    let (options_json, validate_options, mut issues) = parse_options(options);
-    let zone = Json::parse(zone_id).ok();
-    let shadow = Json::parse(include_shadow_metadata).ok().filter(|s| !matches!(s, Json::Null));
-    let checked = match Json::parse(body) {
-        Ok(Json::Object(mut members)) => {
+    let arena = Arena::new();
+    let (options_json, validate_options, mut issues) = parse_options(options, &arena);
+    let zone = Json::parse(zone_id, &arena).ok();
+    let shadow = Json::parse(include_shadow_metadata, &arena).ok().filter(|s| !matches!(s, Json::Null));
+    let checked = match Json::parse(body, &arena) {
+        Ok(Json::Object(body_members)) => {
             // Put the two path/query parameters back where the validator expects them, so pointers
             // and rules are exactly those of `validateBatch(params)`.
-            if let Some(shadow) = shadow.clone() {
-                members.insert(0, ("include_shadow_metadata".into(), shadow));
+            let mut members = Vec::with_capacity(body_members.len() + 2);
+            if let Some(zone) = zone.filter(|z| !matches!(z, Json::Null)) {
+                members.push(("zone_id", zone));
             }
-            if let Some(zone) = zone.clone().filter(|z| !matches!(z, Json::Null)) {
-                members.insert(0, ("zone_id".into(), zone));
+            if let Some(shadow) = shadow {
+                members.push(("include_shadow_metadata", shadow));
             }
-            batch::validate(&Json::Object(members), &validate_options)
+            members.extend_from_slice(body_members);
+            batch::validate(&Json::Object(&members), &validate_options)
         }
         Ok(other) => batch::validate(&other, &validate_options),
         Err(e) => {
@@ -260,7 +265,8 @@ pub fn retry_delay(
 #[wasm_bindgen(js_name = toContentJson)]
 pub fn to_content_json(record: &str) -> String {
     let lenient = ValidateOptions::default();
-    let record = Json::parse(record).ok().and_then(|json| validate_record_json(&json, &lenient).1);
+    let arena = Arena::new();
+    let record = Json::parse(record, &arena).ok().and_then(|json| validate_record_json(&json, &lenient).1);
     match record {
         Some(record) => to_json(&Answer::<()> { ok: true, content: Some(record.data.to_content()), record: None, message: None }),
         None => refused("the record has errors; validateRecord() lists them".into()),
