@@ -528,23 +528,33 @@ fn fold_name(name: &str) -> std::borrow::Cow<'_, str> {
 /// Name-level rules among the records this batch posts.
 fn check_names(r: &mut Report, posts: &[Placed]) {
     use crate::issue::Severity::{Error, Warning};
-    // Groups in order of first appearance, so the issues come back in the same order every run.
-    let mut by_name: FastMap<&str, usize> = FastMap::default();
+    // Only names posted more than once form a group (most names are posted once, and a group
+    // each would be an allocation each). Groups come in order of first appearance, so the issues
+    // come back in the same order every run.
+    let mut first_at: FastMap<&str, usize> = FastMap::default();
+    first_at.reserve(posts.len());
+    let mut group_of: FastMap<&str, usize> = FastMap::default();
     let mut groups: Vec<Vec<&Placed>> = Vec::new();
-    for p in posts {
-        match by_name.get(p.name.as_ref()) {
+    for (position, p) in posts.iter().enumerate() {
+        let name = p.name.as_ref();
+        let Some(&first) = first_at.get(name) else {
+            first_at.insert(name, position);
+            continue;
+        };
+        match group_of.get(name) {
             Some(&g) => {
                 if let Some(group) = groups.get_mut(g) {
                     group.push(p);
                 }
             }
             None => {
-                by_name.insert(p.name.as_ref(), groups.len());
-                groups.push(vec![p]);
+                group_of.insert(name, groups.len());
+                groups.push(posts.get(first).into_iter().chain(std::iter::once(p)).collect());
             }
         }
     }
-    for group in groups.iter().filter(|g| g.len() > 1) {
+    groups.sort_by_key(|g| g.first().map(|p| p.index));
+    for group in &groups {
         if let Some(first) = group.iter().find(|p| p.kind == RecordType::CNAME) {
             for p in group.iter().filter(|p| p.index != first.index) {
                 match p.kind {

@@ -3,7 +3,6 @@
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
-use std::fmt::Write as _;
 
 /// `error` blocks sending; `warning` is advice and never blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,18 +116,22 @@ impl<'p> Path<'p> {
             Path::Key(parent, key) => {
                 parent.write(out);
                 out.push('/');
-                for c in key.chars() {
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c => out.push(c),
+                if key.contains(['~', '/']) {
+                    for c in key.chars() {
+                        match c {
+                            '~' => out.push_str("~0"),
+                            '/' => out.push_str("~1"),
+                            c => out.push(c),
+                        }
                     }
+                } else {
+                    out.push_str(key);
                 }
             }
             Path::Index(parent, i) => {
                 parent.write(out);
-                // Written in place: `to_string` would allocate once per index.
-                let _ = write!(out, "/{i}");
+                out.push('/');
+                out.push_str(itoa::Buffer::new().format(*i));
             }
         }
     }

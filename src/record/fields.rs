@@ -23,31 +23,76 @@ pub struct Fields<'j, 'a> {
     pub at: &'j Path<'j>,
     pub prefix: &'static str,
     pub mode: Mode,
-    /// `signature` of each member's key (for objects of at most `SIGNED` members): a record's
-    /// fields are looked up a dozen times, and comparing one number per member first keeps most of
-    /// those lookups from comparing strings at all.
-    signatures: [u32; SIGNED],
+    /// Where each of the `KNOWN` keys is (position + 1; 0 when absent), found in one pass when
+    /// the object is first read: a record's fields are looked up a dozen times, and each lookup is
+    /// then one load instead of a scan comparing keys. `None` for objects too large to index
+    /// (never a valid record), which are scanned.
+    index: Option<[u8; KNOWN]>,
 }
 
-/// Objects with more members than this (never a valid record) are searched without signatures.
-const SIGNED: usize = 16;
+/// How many keys `slot` knows.
+const KNOWN: usize = 37;
 
-/// Length, first, second and last byte of a key: equal keys have equal signatures, and the keys
-/// of one record almost never share one.
-fn signature(key: &str) -> u32 {
-    let bytes = key.as_bytes();
-    let byte = |b: Option<&u8>| u32::from(b.copied().unwrap_or(0));
-    let len = u32::try_from(bytes.len()).unwrap_or(u32::MAX) & 0xff;
-    byte(bytes.first()) | byte(bytes.get(1)) << 8 | byte(bytes.last()) << 16 | len << 24
+/// The keys read most (every record's, and those of the common `data` objects), each with its
+/// slot in `Fields::index`. Other keys are found by a scan. A `match`, so that for the literal
+/// key of an inlined lookup the slot is worked out when compiling.
+#[inline]
+fn slot(key: &str) -> Option<usize> {
+    Some(match key {
+        "type" => 0,
+        "name" => 1,
+        "ttl" => 2,
+        "proxied" => 3,
+        "comment" => 4,
+        "tags" => 5,
+        "settings" => 6,
+        "private_routing" => 7,
+        "content" => 8,
+        "data" => 9,
+        "priority" => 10,
+        "id" => 11,
+        "flags" => 12,
+        "tag" => 13,
+        "value" => 14,
+        "weight" => 15,
+        "port" => 16,
+        "target" => 17,
+        "service" => 18,
+        "ipv4_only" => 19,
+        "ipv6_only" => 20,
+        "flatten_cname" => 21,
+        "algorithm" => 22,
+        "certificate" => 23,
+        "key_tag" => 24,
+        "digest" => 25,
+        "digest_type" => 26,
+        "fingerprint" => 27,
+        "matching_type" => 28,
+        "selector" => 29,
+        "usage" => 30,
+        "protocol" => 31,
+        "public_key" => 32,
+        "order" => 33,
+        "preference" => 34,
+        "regex" => 35,
+        "replacement" => 36,
+        _ => return None,
+    })
 }
 
 impl<'j, 'a> Fields<'j, 'a> {
     pub fn new(members: &'j [(&'a str, Json<'a>)], at: &'j Path<'j>, prefix: &'static str, mode: Mode) -> Self {
-        let mut signatures = [0; SIGNED];
-        for (slot, (key, _)) in signatures.iter_mut().zip(members) {
-            *slot = signature(key);
+        let mut index = [0u8; KNOWN];
+        let indexed = members.len() < usize::from(u8::MAX);
+        if indexed {
+            // Forward, so the last of duplicate keys wins, as in `JSON.parse`.
+            for ((key, _), position) in members.iter().zip(1u8..) {
+                if let Some(entry) = slot(key).and_then(|s| index.get_mut(s)) {
+                    *entry = position;
+                }
+            }
         }
-        Fields { members, at, prefix, mode, signatures }
+        Fields { members, at, prefix, mode, index: indexed.then_some(index) }
     }
 
     /// The same object read under another code prefix.
@@ -57,18 +102,15 @@ impl<'j, 'a> Fields<'j, 'a> {
 
     /// The raw member, if present. The last of duplicate keys wins, as in `JSON.parse`.
     ///
-    /// Inlined (as are the readers below) so that the signature of a literal key is worked out
-    /// when compiling: a lookup is then one comparison of numbers per member.
+    /// Inlined (as are the readers below) so that the slot of a literal key is worked out when
+    /// compiling.
     #[inline]
     pub fn get(&self, key: &str) -> Option<&'j Json<'a>> {
-        let found = match self.signatures.get(..self.members.len()) {
-            Some(signatures) => {
-                let wanted = signature(key);
-                self.members.iter().zip(signatures).rev().find(|((k, _), s)| **s == wanted && *k == key).map(|(m, _)| m)
-            }
-            None => self.members.iter().rev().find(|(k, _)| *k == key),
-        };
-        found.map(|(_, v)| v)
+        if let (Some(index), Some(slot)) = (&self.index, slot(key)) {
+            let position = usize::from(*index.get(slot)?);
+            return self.members.get(position.checked_sub(1)?).map(|(_, v)| v);
+        }
+        self.members.iter().rev().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
     #[inline]
@@ -315,6 +357,34 @@ mod tests {
         assert_eq!(issues, vec![("t.content.required".into(), "".into())]);
         let (_, issues) = read("{}", Mode::Partial, |f, r| f.string(r, "content", "the address").map(str::to_string));
         assert!(issues.is_empty());
+    }
+
+    #[test]
+    fn lookups_see_the_last_duplicate_in_small_and_large_objects() {
+        let small = r#"{"ttl":1,"zz":1,"ttl":2,"zz":2}"#.to_string();
+        let filler: String = (0..300).map(|i| format!(r#""f{i}":0,"#)).collect();
+        let large = format!(r#"{{"ttl":1,"zz":1,{filler}"ttl":2,"zz":2}}"#);
+        for text in [small, large] {
+            let number = |v: Option<&Json>| match v {
+                Some(Json::Number(n)) => n.as_integer(),
+                _ => None,
+            };
+            let (found, _) = read(&text, Mode::Full, |f, _| (number(f.get("ttl")), number(f.get("zz")), f.get("name").is_some()));
+            assert_eq!(found, (Some(2), Some(2), false), "{}", &text[..40]);
+        }
+    }
+
+    #[test]
+    fn every_indexed_key_has_its_own_slot() {
+        let keys = [
+            "type", "name", "ttl", "proxied", "comment", "tags", "settings", "private_routing", "content", "data", "priority", "id",
+            "flags", "tag", "value", "weight", "port", "target", "service", "ipv4_only", "ipv6_only", "flatten_cname", "algorithm",
+            "certificate", "key_tag", "digest", "digest_type", "fingerprint", "matching_type", "selector", "usage", "protocol",
+            "public_key", "order", "preference", "regex", "replacement",
+        ];
+        let mut slots: Vec<usize> = keys.iter().filter_map(|k| slot(k)).collect();
+        slots.sort_unstable();
+        assert_eq!(slots, (0..KNOWN).collect::<Vec<_>>());
     }
 
     #[test]

@@ -163,16 +163,20 @@ fn parse(content: &str) -> Result<Vec<Cow<'_, [u8]>>, (Rule, String)> {
 /// Splits `"inner"rest` at the closing quote (not an escaped one). `text` starts with `"`.
 pub(crate) fn split_quoted(text: &str) -> Result<(&str, &str), String> {
     let body = text.strip_prefix('"').ok_or_else(|| String::from("expected a quoted string"))?;
-    let mut escaped = false;
-    for (i, c) in body.char_indices() {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == '"' {
-            let inner = body.get(..i).unwrap_or_default();
-            let rest = body.get(i + 1..).unwrap_or_default();
-            return Ok((inner, rest));
+    // Over bytes, not chars: `"` and `\` are ASCII and never part of a multi-byte character, so
+    // every position found is a character boundary (and skipping the byte after a `\` skips at
+    // most the first byte of the escaped character, which is then not a quote).
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while let Some(b) = bytes.get(i) {
+        match b {
+            b'\\' => i += 2,
+            b'"' => {
+                let inner = body.get(..i).unwrap_or_default();
+                let rest = body.get(i + 1..).unwrap_or_default();
+                return Ok((inner, rest));
+            }
+            _ => i += 1,
         }
     }
     Err(format!("the quoted string {:?} has no closing quote", shorten(text)))
