@@ -19,10 +19,10 @@ pub(crate) fn write(params: &BatchParams) -> String {
     let mut out = Body(Vec::with_capacity(64 + 160 * params.operation_count()));
     out.0.push(b'{');
     let mut first = true;
-    out.list(&mut first, "deletes", &params.deletes, Body::delete);
-    out.list(&mut first, "patches", &params.patches, Body::patch);
-    out.list(&mut first, "puts", &params.puts, Body::put);
-    out.list(&mut first, "posts", &params.posts, Body::record);
+    out.list(&mut first, b"\"deletes\":", &params.deletes, Body::delete);
+    out.list(&mut first, b"\"patches\":", &params.patches, Body::patch);
+    out.list(&mut first, b"\"puts\":", &params.puts, Body::put);
+    out.list(&mut first, b"\"posts\":", &params.posts, Body::record);
     out.0.push(b'}');
     // Every piece written is UTF-8 (literal keys, whole `str`s, serde_json's own output).
     String::from_utf8(out.0).unwrap_or_default()
@@ -32,7 +32,7 @@ struct Body(Vec<u8>);
 
 impl Body {
     /// `"key":[item,item]`, left out when empty (the derive's `skip_serializing_if = "Vec::is_empty"`).
-    fn list<T>(&mut self, first: &mut bool, key: &str, items: &[T], write: fn(&mut Body, &T)) {
+    fn list<T>(&mut self, first: &mut bool, key: &[u8], items: &[T], write: fn(&mut Body, &T)) {
         if items.is_empty() {
             return;
         }
@@ -60,20 +60,20 @@ impl Body {
         self.string(&patch.id);
         let mut first = false;
         if let Some(kind) = patch.record_type {
-            self.key(&mut first, "type");
+            self.key(&mut first, b"\"type\":");
             self.string(kind.as_str());
         }
         self.common(&mut first, &patch.common);
         if let Some(content) = &patch.content {
-            self.key(&mut first, "content");
+            self.key(&mut first, b"\"content\":");
             self.string(content);
         }
         if let Some(priority) = patch.priority {
-            self.key(&mut first, "priority");
+            self.key(&mut first, b"\"priority\":");
             self.integer(priority);
         }
         if let Some(data) = &patch.data {
-            self.key(&mut first, "data");
+            self.key(&mut first, b"\"data\":");
             self.0.extend_from_slice(data.json().as_bytes());
         }
         self.0.push(b'}');
@@ -98,7 +98,7 @@ impl Body {
     /// derive's flattened, internally tagged `RecordData`).
     fn record_fields(&mut self, first: &mut bool, record: &Record) {
         self.common(first, &record.common);
-        self.key(first, "type");
+        self.key(first, b"\"type\":");
         self.string(record.data.record_type().as_str());
         match &record.data {
             RecordData::A { content }
@@ -108,17 +108,17 @@ impl Body {
             | RecordData::OPENPGPKEY { content }
             | RecordData::PTR { content }
             | RecordData::TXT { content } => {
-                self.key(first, "content");
+                self.key(first, b"\"content\":");
                 self.string(content);
             }
             RecordData::MX { content, priority } => {
-                self.key(first, "content");
+                self.key(first, b"\"content\":");
                 self.string(content);
-                self.key(first, "priority");
+                self.key(first, b"\"priority\":");
                 self.integer(*priority);
             }
             RecordData::URI { priority, data } => {
-                self.key(first, "priority");
+                self.key(first, b"\"priority\":");
                 self.integer(*priority);
                 self.data(first, data);
             }
@@ -137,7 +137,7 @@ impl Body {
 
     /// A kind's `data` object, through its derived `Serialize`.
     fn data(&mut self, first: &mut bool, data: &impl Serialize) {
-        self.key(first, "data");
+        self.key(first, b"\"data\":");
         // Writing plain structs of strings and numbers into a Vec cannot fail.
         let _ = serde_json::to_writer(&mut self.0, data);
     }
@@ -145,26 +145,26 @@ impl Body {
     /// [`CommonFields`] in declaration order, each left out when `None`.
     fn common(&mut self, first: &mut bool, common: &CommonFields) {
         if let Some(name) = &common.name {
-            self.key(first, "name");
+            self.key(first, b"\"name\":");
             self.string(name);
         }
         if let Some(ttl) = common.ttl {
-            self.key(first, "ttl");
+            self.key(first, b"\"ttl\":");
             self.integer(ttl);
         }
         if let Some(proxied) = common.proxied {
-            self.key(first, "proxied");
+            self.key(first, b"\"proxied\":");
             self.boolean(proxied);
         }
         if let Some(comment) = &common.comment {
-            self.key(first, "comment");
+            self.key(first, b"\"comment\":");
             match comment {
                 Some(text) => self.string(text),
                 None => self.0.extend_from_slice(b"null"),
             }
         }
         if let Some(tags) = &common.tags {
-            self.key(first, "tags");
+            self.key(first, b"\"tags\":");
             self.0.push(b'[');
             for (i, tag) in tags.iter().enumerate() {
                 if i > 0 {
@@ -175,10 +175,14 @@ impl Body {
             self.0.push(b']');
         }
         if let Some(settings) = &common.settings {
-            self.key(first, "settings");
+            self.key(first, b"\"settings\":");
             self.0.push(b'{');
             let mut inner = true;
-            for (key, value) in [("ipv4_only", settings.ipv4_only), ("ipv6_only", settings.ipv6_only), ("flatten_cname", settings.flatten_cname)] {
+            for (key, value) in [
+                (&b"\"ipv4_only\":"[..], settings.ipv4_only),
+                (&b"\"ipv6_only\":"[..], settings.ipv6_only),
+                (&b"\"flatten_cname\":"[..], settings.flatten_cname),
+            ] {
                 if let Some(value) = value {
                     self.key(&mut inner, key);
                     self.boolean(value);
@@ -187,20 +191,18 @@ impl Body {
             self.0.push(b'}');
         }
         if let Some(private_routing) = common.private_routing {
-            self.key(first, "private_routing");
+            self.key(first, b"\"private_routing\":");
             self.boolean(private_routing);
         }
     }
 
-    /// `,"key":` (no comma before the first member). Keys are this crate's own field names, which
-    /// need no escaping.
-    fn key(&mut self, first: &mut bool, key: &str) {
+    /// `,"key":` (no comma before the first member); `quoted` is the key already written as
+    /// `"key":` (this crate's own field names, which need no escaping).
+    fn key(&mut self, first: &mut bool, quoted: &[u8]) {
         if !std::mem::take(first) {
             self.0.push(b',');
         }
-        self.0.push(b'"');
-        self.0.extend_from_slice(key.as_bytes());
-        self.0.extend_from_slice(b"\":");
+        self.0.extend_from_slice(quoted);
     }
 
     /// A JSON string. Text with nothing to escape is copied whole; anything else goes through
