@@ -24,5 +24,6 @@ fn main() {
     let d = c();
     let body = v.params.as_ref().unwrap().body();
     let e = c();
+    println!("tree: {} bytes in the arena for {} bytes of text", arena.allocated_bytes(), text.len());
     println!("parse {:?} validate {:?} body {:?} ({} bytes)", (b.0-a.0,b.1-a.1), (d.0-b.0,d.1-b.1), (e.0-d.0,e.1-d.1), body.len());
 }
