@@ -201,7 +201,7 @@ pub fn validate(json: &Json, options: &ValidateOptions) -> Validated {
     }
     params.include_shadow_metadata = top.opt_bool(&mut r, "include_shadow_metadata");
     for (key, _) in members {
-        if !TOP_LEVEL.contains(&key.as_ref()) {
+        if !TOP_LEVEL.contains(key) {
             let hint = nearest(key, &TOP_LEVEL).map(|k| format!("; did you mean `{k}`?")).unwrap_or_default();
             r.warn(&root.key(key), "batch.unknown-field", format!("`{}` is not part of a batch; the API ignores it{hint}", crate::issue::shorten(key)));
         }

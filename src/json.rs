@@ -256,7 +256,7 @@ impl Serialize for Sorted<'_, '_> {
             Json::Object(members) => {
                 // A stable sort keeps duplicates in their order, so the last of each run wins.
                 let mut sorted: Vec<&(&str, Json)> = members.iter().collect();
-                sorted.sort_by(|a, b| a.0.cmp(&b.0));
+                sorted.sort_by(|a, b| a.0.cmp(b.0));
                 let mut map = serializer.serialize_map(None)?;
                 for (i, (k, v)) in sorted.iter().enumerate() {
                     if sorted.get(i + 1).is_some_and(|next| next.0 == *k) {

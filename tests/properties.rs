@@ -24,7 +24,7 @@ fn leaf() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(Value::from),
         (-1e12f64..1e12).prop_map(Value::from),
         prop_oneof![Just(0i64), Just(1), Just(255), Just(256), Just(65535), Just(65536), Just(-1)].prop_map(Value::from),
-        proptest::sample::select(TYPES).prop_map(|s| Value::from(s)),
+        proptest::sample::select(TYPES).prop_map(Value::from),
         "\\PC{0,40}".prop_map(Value::from),
         "[0-9a-f]{0,70}".prop_map(Value::from),
         "[a-z0-9.\\-_*@]{0,30}".prop_map(Value::from),

@@ -386,7 +386,7 @@ fn check_unknown(rec: &Fields, r: &mut Report, kind: Option<RecordType>, extra_k
         None => &["content", "data", "priority"],
     };
     for (key, _) in rec.members {
-        let key = key.as_ref();
+        let key: &str = key;
         if is_common_field(key) || value_fields.contains(&key) || extra_known.contains(&key) {
             continue;
         }

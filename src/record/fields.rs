@@ -279,7 +279,7 @@ impl<'j, 'a> Fields<'j, 'a> {
     /// unknown fields, so a typo such as `"ttl:"` silently loses the value it was meant to set).
     pub fn unknown_fields(&self, r: &mut Report, known: &[&str], what: &str) {
         for (key, _) in self.members {
-            if known.contains(&key.as_ref()) {
+            if known.contains(key) {
                 continue;
             }
             let at = self.at.key(key);
