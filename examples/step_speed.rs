@@ -24,6 +24,11 @@ fn main() {
         return;
     };
     let options = ValidateOptions::default();
+    best("all three, first", || validate_batch_json(&text, &options).params.map(|p| p.body().len()));
+    best("parse + validate, then drop, then body", || {
+        let v = validate_batch_json(&text, &options);
+        v.params.map(|p| p.body().len())
+    });
     best("serde_json: skip (IgnoredAny)", || serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok());
     best("serde_json: Value", || serde_json::from_str::<serde_json::Value>(&text).is_ok());
     best("serde_json: typed, no checks", || serde_json::from_str::<BatchParams>(&text).is_ok());
@@ -42,5 +47,9 @@ fn main() {
     let Some(params) = validate_batch(&json, &options).params else { return };
     best("serialise the body", || params.body().len());
     best("serde_json: write the tree", || serde_json::to_string(&json).map(|t| t.len()));
+    best("parse + validate", || {
+        let arena = Arena::new();
+        Json::parse(&text, &arena).map(|json| validate_batch(&json, &options).issues.len()).ok()
+    });
     best("all three (the criterion bench)", || validate_batch_json(&text, &options).params.map(|p| p.body().len()));
 }

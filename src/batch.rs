@@ -173,15 +173,14 @@ const TOP_LEVEL: [&str; 6] = ["zone_id", "include_shadow_metadata", "deletes", "
 
 /// Parses and validates batch params given as JSON text.
 pub fn validate_json(text: &str, options: &ValidateOptions) -> Validated {
-    let arena = crate::json::Arena::new();
-    match Json::parse(text, &arena) {
+    crate::json::with_arena(|arena| match Json::parse(text, arena) {
         Ok(json) => validate(&json, options),
         Err(e) => {
             let mut r = Report::new(options);
             r.error(&Path::Root, "batch.json", format!("the batch is not valid JSON: {e}"));
             Validated { issues: r.issues, params: None }
         }
-    }
+    })
 }
 
 /// Validates batch params already parsed. Walks the batch once and reports every issue.
