@@ -415,3 +415,18 @@ fn check_unknown(rec: &Fields, r: &mut Report, kind: Option<RecordType>, extra_k
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_common_field_test_agrees_with_the_list() {
+        for field in COMMON_FIELDS {
+            assert!(is_common_field(field), "{field}");
+        }
+        for other in ["content", "data", "priority", "id", "Type", "ttl:", ""] {
+            assert!(!is_common_field(other), "{other}");
+        }
+    }
+}
