@@ -185,11 +185,49 @@ pub fn validate_json(text: &str, options: &ValidateOptions) -> Validated {
 
 /// Validates batch params already parsed. Walks the batch once and reports every issue.
 pub fn validate(json: &Json, options: &ValidateOptions) -> Validated {
+    let (issues, params, errors) = walk(json, options, true);
+    Validated { issues, params: params.filter(|_| !errors) }
+}
+
+/// What checking a batch gives when its typed form is not wanted: every issue (the same as
+/// [`validate`]), and the two values the request head needs.
+#[derive(Debug)]
+pub struct Checked {
+    pub issues: Vec<Issue>,
+    /// No error among the issues: the batch may be sent.
+    pub sendable: bool,
+    pub zone_id: String,
+    pub include_shadow_metadata: Option<bool>,
+}
+
+/// Checks batch params without building the typed batch: every rule of [`validate`], no copy of
+/// any name or value. For callers that send the text they already have (the JS layer).
+pub fn check(json: &Json, options: &ValidateOptions) -> Checked {
+    let (issues, params, errors) = walk(json, options, false);
+    let params = params.unwrap_or_default();
+    Checked { issues, sendable: !errors, zone_id: params.zone_id, include_shadow_metadata: params.include_shadow_metadata }
+}
+
+/// [`check`] of batch params given as JSON text.
+pub fn check_json(text: &str, options: &ValidateOptions) -> Checked {
+    crate::json::with_arena(|arena| match Json::parse(text, arena) {
+        Ok(json) => check(&json, options),
+        Err(e) => {
+            let mut r = Report::new(options);
+            r.error(&Path::Root, "batch.json", format!("the batch is not valid JSON: {e}"));
+            Checked { issues: r.issues, sendable: false, zone_id: String::new(), include_shadow_metadata: None }
+        }
+    })
+}
+
+/// The walk behind [`validate`] and [`check`]: the issues, the batch (typed only when `build`;
+/// `None` when the params are not an object), and whether any issue is an error.
+fn walk(json: &Json, options: &ValidateOptions, build: bool) -> (Vec<Issue>, Option<BatchParams>, bool) {
     let mut r = Report::new(options);
     let root = Path::Root;
     let Some(members) = json.as_object() else {
         r.error(&root, "batch.type", format!("batch params must be an object, got {}", json.kind()));
-        return Validated { issues: r.issues, params: None };
+        return (r.issues, None, true);
     };
     let top = Fields::new(members, &root, "batch", Mode::Full);
     let mut params = BatchParams::default();
@@ -209,7 +247,10 @@ pub fn validate(json: &Json, options: &ValidateOptions) -> Validated {
     // Room for every operation up front: records are moved into these once, never regrown. (At
     // most a full batch's worth: a hostile array of a million `{}` must not reserve a million
     // records before the size check refuses it.)
-    let written = |key: &str| if let Some(Json::Array(items)) = top.get(key) { items.len().min(BATCH_LIMIT_PAID) } else { 0 };
+    let written = |key: &str| match top.get(key) {
+        Some(Json::Array(items)) if build => items.len().min(BATCH_LIMIT_PAID),
+        _ => 0,
+    };
     params.deletes.reserve(written("deletes"));
     params.patches.reserve(written("patches"));
     params.puts.reserve(written("puts"));
@@ -219,40 +260,49 @@ pub fn validate(json: &Json, options: &ValidateOptions) -> Validated {
     for_each_item(&top, &mut r, "deletes", |item, i, at, r| {
         let id = read_op_id(item, at, r, "deletes")?;
         ids.note(r, at, id, Op::Delete, i);
-        params.deletes.push(DeleteParam { id: id.to_string() });
+        if build {
+            params.deletes.push(DeleteParam { id: id.to_string() });
+        }
         Some(())
     });
     let mut typed_patches: Vec<usize> = Vec::new();
     for_each_item(&top, &mut r, "patches", |item, i, at, r| {
         let id = read_op_id(item, at, r, "patches");
-        let read = read_record(item, at, r, Mode::Partial, &["id"])?;
+        let read = read_record(item, at, r, Mode::Partial, build, &["id"])?;
         let id = id?;
         ids.note(r, at, id, Op::Patch, i);
         if read.kind.is_some() {
             typed_patches.push(i);
         }
-        params.patches.push(patch_param(item, at, r, id.to_string(), read));
+        check_patch(item, at, r, read.kind);
+        if build {
+            params.patches.push(patch_param(item, id.to_string(), read));
+        }
         Some(())
     });
     let mut placed: Vec<Placed> = Vec::with_capacity(written("posts"));
     for_each_item(&top, &mut r, "puts", |item, i, at, r| {
         let id = read_op_id(item, at, r, "puts");
         let errors_before = r.error_count();
-        let read = read_record(item, at, r, Mode::Full, &["id"])?;
+        let read = read_record(item, at, r, Mode::Full, build, &["id"])?;
         let id = id?;
         ids.note(r, at, id, Op::Put, i);
-        let record = whole_record(read, at, r, errors_before)?;
-        params.puts.push(PutParam { id: id.to_string(), record });
+        if build {
+            let record = whole_record(read, at, r, errors_before)?;
+            params.puts.push(PutParam { id: id.to_string(), record });
+        }
         Some(())
     });
     for_each_item(&top, &mut r, "posts", |item, i, at, r| {
         let errors_before = r.error_count();
-        let read = read_record(item, at, r, Mode::Full, &[])?;
+        let read = read_record(item, at, r, Mode::Full, build, &[])?;
         if let (Some(kind), Some(name)) = (read.kind, item.get("name").and_then(Json::as_str)) {
             placed.push(Placed { index: i, name: fold_name(name), kind });
         }
-        let record = whole_record(read, at, r, errors_before)?;
-        params.posts.push(record);
+        if build {
+            let record = whole_record(read, at, r, errors_before)?;
+            params.posts.push(record);
+        }
         Some(())
     });
     if let Some(&first) = typed_patches.first() {
@@ -271,14 +321,14 @@ pub fn validate(json: &Json, options: &ValidateOptions) -> Validated {
     check_size(&mut r, &params, members);
     check_names(&mut r, &placed);
 
-    let params = (!r.has_errors()).then_some(params);
-    Validated { issues: r.issues, params }
+    let errors = r.has_errors();
+    (r.issues, Some(params), errors)
 }
 
 /// Validates one record on its own (as a post), for forms that check as the user types.
 pub fn validate_record_json(json: &Json, options: &ValidateOptions) -> (Vec<Issue>, Option<Record>) {
     let mut r = Report::new(options);
-    let read = read_record(json, &Path::Root, &mut r, Mode::Full, &[]);
+    let read = read_record(json, &Path::Root, &mut r, Mode::Full, true, &[]);
     let record = read.and_then(|read| whole_record(read, &Path::Root, &mut r, 0)).filter(|_| !r.has_errors());
     (r.issues, record)
 }
@@ -298,12 +348,13 @@ fn whole_record(read: ReadRecord, at: &Path, r: &mut Report, errors_before: usiz
     }
 }
 
-fn patch_param(item: &Json, at: &Path, r: &mut Report, id: String, read: ReadRecord) -> PatchParam {
+/// The rules of a patch as a whole (its fields were read by `read_record`).
+fn check_patch(item: &Json, at: &Path, r: &mut Report, kind: Option<RecordType>) {
     let changes = item.as_object().map_or(0, |m| m.iter().filter(|(k, _)| *k != "id").count());
     if changes == 0 {
         r.warn(at, "batch.patch.empty", "this patch changes nothing: it has only an `id`");
     }
-    if let Some(kind) = read.kind {
+    if let Some(kind) = kind {
         if kind.uses_data() {
             if let Some(Json::Object(data)) = item.get("data") {
                 let missing: Vec<&str> = data_fields(kind).iter().copied().filter(|f| !data.iter().any(|(k, _)| k == f)).collect();
@@ -318,6 +369,10 @@ fn patch_param(item: &Json, at: &Path, r: &mut Report, id: String, read: ReadRec
             }
         }
     }
+}
+
+/// The typed patch: `id` and the fields it changes.
+fn patch_param(item: &Json, id: String, read: ReadRecord) -> PatchParam {
     let content = match read.kind {
         Some(kind) if kind.uses_data() => None,
         _ => item.get("content").and_then(Json::as_str).map(str::to_string),

@@ -129,7 +129,8 @@ fn to_json<T: Serialize>(value: &T) -> String {
 pub fn validate_batch_json(params: &str, options: &str) -> String {
     let arena = Arena::new();
     let (_, options, mut issues) = parse_options(options, &arena);
-    issues.extend(batch::validate_json(params, &options).issues);
+    // Checked without building the typed batch: only the issues cross back.
+    issues.extend(batch::check_json(params, &options).issues);
     to_json(&issues)
 }
 
@@ -190,25 +191,26 @@ pub fn prepare_batch(body: &str, zone_id: &str, include_shadow_metadata: &str, o
                 members.push(("include_shadow_metadata", shadow));
             }
             members.extend_from_slice(body_members);
-            batch::validate(&Json::Object(&members), &validate_options)
+            // The body is sent as it is, so the typed batch is not built: only the checks run.
+            batch::check(&Json::Object(&members), &validate_options)
         }
-        Ok(other) => batch::validate(&other, &validate_options),
+        Ok(other) => batch::check(&other, &validate_options),
         Err(e) => {
             let mut r = Report::new(&validate_options);
             r.error(&Path::Root, "batch.json", format!("the batch is not valid JSON: {e}"));
-            batch::Validated { issues: r.issues, params: None }
+            batch::Checked { issues: r.issues, sendable: false, zone_id: String::new(), include_shadow_metadata: None }
         }
     };
     issues.extend(checked.issues);
-    let Some(params) = checked.params else {
+    if !checked.sendable {
         let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
         let message = validation_message(&errors);
         return to_json(&Failed { ok: false, error: ErrorInfo { kind: "validation", code: "validation_failed", message, issues: Some(&issues) } });
-    };
+    }
     let base_url = options_json.get("baseURL").and_then(Json::as_str).unwrap_or(api::DEFAULT_BASE_URL);
     let head = api::check_body_size(body.len())
         .and_then(|()| auth_from(&options_json))
-        .and_then(|auth| api::request_head(&params.zone_id, params.include_shadow_metadata, &auth, base_url));
+        .and_then(|auth| api::request_head(&checked.zone_id, checked.include_shadow_metadata, &auth, base_url));
     match head {
         Ok((url, headers)) => to_json(&Prepared { ok: true, url, method: "POST", headers: Headers(headers), warnings: &issues }),
         Err(e) => to_json(&Failed { ok: false, error: ErrorInfo { kind: "config", code: e.code, message: e.message, issues: None } }),

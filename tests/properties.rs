@@ -63,7 +63,10 @@ proptest! {
 
     #[test]
     fn arbitrary_json_never_panics(v in value()) {
-        let _ = validate_batch_json(&v.to_string(), &ValidateOptions::default());
+        let text = v.to_string();
+        let validated = validate_batch_json(&text, &ValidateOptions::default());
+        let checked = cf_dns_batch::batch::check_json(&text, &ValidateOptions::default());
+        prop_assert_eq!(checked.issues, validated.issues);
     }
 
     #[test]
@@ -71,6 +74,9 @@ proptest! {
         let batch = json!({ "zone_id": "023e105f4ecef8ad9ca31a8372d0c353", "posts": posts, "patches": patches });
         let options = ValidateOptions { strict, ..Default::default() };
         let v = validate_batch_json(&batch.to_string(), &options);
+        let checked = cf_dns_batch::batch::check_json(&batch.to_string(), &options);
+        prop_assert_eq!(&checked.issues, &v.issues, "checking without building finds the same issues");
+        prop_assert_eq!(checked.sendable, v.params.is_some());
         let has_errors = v.issues.iter().any(|i| i.severity == Severity::Error);
         prop_assert_eq!(has_errors, v.params.is_none());
         if let Some(params) = &v.params {

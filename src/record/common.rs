@@ -111,19 +111,20 @@ pub(crate) struct ReadRecord {
 }
 
 /// Reads and validates one record object. `extra_known` lists fields the operation adds (`id`).
-pub(crate) fn read_record(value: &Json, at: &Path, r: &mut Report, mode: Mode, extra_known: &[&str]) -> Option<ReadRecord> {
+pub(crate) fn read_record(value: &Json, at: &Path, r: &mut Report, mode: Mode, build: bool, extra_known: &[&str]) -> Option<ReadRecord> {
     let Some(members) = value.as_object() else {
         r.error(at, "record.type-of-record", format!("a record must be an object, got {}", value.kind()));
         return None;
     };
-    let rec = Fields::new(members, at, "record", mode);
+    let rec = Fields::new(members, at, "record", mode).building(build);
     let kind = read_type(&rec, r);
     let common = read_common(&rec, r, kind);
 
     // The kind's own fields carry the kind's code prefix (`srv.data.port.range`).
+    let owner = rec.get("name").and_then(Json::as_str);
     let data = kind.and_then(|kind| {
         let kind_fields = rec.with_prefix(kind.code());
-        read_value(kind, &kind_fields, r, common.name.as_deref())
+        read_value(kind, &kind_fields, r, owner)
     });
 
     if let Some(kind) = kind {
@@ -161,27 +162,33 @@ fn read_type(rec: &Fields, r: &mut Report) -> Option<RecordType> {
     None
 }
 
+/// The common fields, checked; their strings are copied out only when typed values are built.
 fn read_common(rec: &Fields, r: &mut Report, kind: Option<RecordType>) -> CommonFields {
     let plan = r.options.plan;
-    let name = rec.string(r, "name", "the record name, e.g. \"www.example.com\" or \"@\"").map(str::to_string);
-    if let Some(n) = &name {
+    let copies = rec.build;
+    let name = rec.string(r, "name", "the record name, e.g. \"www.example.com\" or \"@\"");
+    if let Some(n) = name {
         let at = rec.at.key("name");
         name::check(r, &at, "record.name", n, NameUse::Owner);
     }
+    let name = name.filter(|_| copies).map(str::to_string);
 
     let proxied = rec.opt_bool(r, "proxied");
     let ttl = read_ttl(rec, r, plan, proxied);
 
     let comment = match rec.get("comment") {
         Some(Json::Null) => Some(None),
-        Some(_) => rec.opt_string(r, "comment").map(|c| {
-            check_comment(r, &rec.at.key("comment"), c, plan);
-            Some(c.to_string())
-        }),
+        Some(_) => match rec.opt_string(r, "comment") {
+            Some(c) => {
+                check_comment(r, &rec.at.key("comment"), c, plan);
+                copies.then(|| Some(c.to_string()))
+            }
+            None => None,
+        },
         None => None,
     };
 
-    let tags = read_tags(rec, r, plan);
+    let tags = read_tags(rec, r, plan, copies);
     let settings = read_settings(rec, r, kind, proxied);
     let private_routing = rec.opt_bool(r, "private_routing");
 
@@ -250,7 +257,7 @@ fn check_comment(r: &mut Report, at: &Path, comment: &str, plan: Option<Plan>) {
     }
 }
 
-fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>) -> Option<Vec<String>> {
+fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>, copies: bool) -> Option<Vec<String>> {
     let value = match rec.get("tags") {
         None | Some(Json::Null) => return None,
         Some(v) => v,
@@ -270,7 +277,7 @@ fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>) -> Option<Vec<Str
     if items.len() > TAGS_MAX {
         r.error(&at, "record.tags.count", format!("{} tags; a record has at most {TAGS_MAX}", items.len()));
     }
-    let mut tags: Vec<String> = Vec::with_capacity(items.len().min(TAGS_MAX));
+    let mut tags: Vec<String> = Vec::with_capacity(if copies { items.len().min(TAGS_MAX) } else { 0 });
     for (i, item) in items.iter().enumerate() {
         let at = at.index(i);
         let Some(tag) = item.as_str() else {
@@ -309,12 +316,15 @@ fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>) -> Option<Vec<Str
         // Compared with the tags before it, without folding copies. Only the first few dozen are
         // compared: more than TAGS_MAX is refused above, and a hostile list of a million tags must
         // not make this quadratic.
-        if tags.iter().take(DUPLICATE_WINDOW).any(|t| t.split(':').next().is_some_and(|n| n.eq_ignore_ascii_case(tag_name))) {
+        let earlier = items.get(..i).unwrap_or_default().iter().take(DUPLICATE_WINDOW).filter_map(Json::as_str);
+        if earlier.map(|t| t.split(':').next().unwrap_or(t)).any(|n| n.eq_ignore_ascii_case(tag_name)) {
             r.warn(&at, "record.tags.duplicate", format!("tag name {tag_name:?} appears twice (tag names are case-insensitive)"));
         }
-        tags.push(tag.to_string());
+        if copies {
+            tags.push(tag.to_string());
+        }
     }
-    Some(tags)
+    copies.then_some(tags)
 }
 
 fn read_settings(rec: &Fields, r: &mut Report, kind: Option<RecordType>, proxied: Option<bool>) -> Option<Settings> {

@@ -96,7 +96,7 @@ fn read_dnskey(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         }
         Some(DnskeyData { flags: flags?, protocol: protocol?, algorithm: algorithm?, public_key: public_key?.to_string() })
     });
-    if !is_full(rec) {
+    if rec.mode != super::fields::Mode::Full {
         return None;
     }
     // Whether Cloudflare accepts DNSKEY on an ordinary zone is UNCONFIRMED (DNSControl declares it
@@ -107,6 +107,9 @@ fn read_dnskey(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         "dnskey.managed",
         "Cloudflare publishes its own DNSKEY records when DNSSEC is on; add a DNSKEY by hand only for multi-signer DNSSEC (RFC 8901)",
     );
+    if !is_full(rec) {
+        return None;
+    }
     Some(RecordData::DNSKEY { data: data? })
 }
 

@@ -23,6 +23,10 @@ pub struct Fields<'j, 'a> {
     pub at: &'j Path<'j>,
     pub prefix: &'static str,
     pub mode: Mode,
+    /// Whether readers build typed values (copying strings out of the batch). Off when only the
+    /// issues are wanted: the JS layer sends the text it was given, so typed values would be
+    /// built and thrown away.
+    pub build: bool,
     /// Where each of the `KNOWN` keys is (position + 1; 0 when absent), found in one pass when
     /// the object is first read: a record's fields are looked up a dozen times, and each lookup is
     /// then one load instead of a scan comparing keys. `None` for objects too large to index
@@ -92,7 +96,12 @@ impl<'j, 'a> Fields<'j, 'a> {
                 }
             }
         }
-        Fields { members, at, prefix, mode, index: indexed.then_some(index) }
+        Fields { members, at, prefix, mode, build: true, index: indexed.then_some(index) }
+    }
+
+    /// The same object, building typed values or not.
+    pub fn building(self, build: bool) -> Fields<'j, 'a> {
+        Fields { build, ..self }
     }
 
     /// The same object read under another code prefix.
@@ -265,7 +274,7 @@ impl<'j, 'a> Fields<'j, 'a> {
         match v {
             Json::Object(members) => {
                 let at = self.at.key(key);
-                let nested = Fields::new(members, &at, prefix, self.mode);
+                let nested = Fields::new(members, &at, prefix, self.mode).building(self.build);
                 read(&nested, r)
             }
             other => {

@@ -416,9 +416,9 @@ pub(crate) fn read_value(kind: RecordType, rec: &Fields, r: &mut Report, name: O
     }
 }
 
-/// The `mode` a family reader runs in (re-exported for the family files).
+/// Whether a family reader builds its typed value: a whole record, and typed values wanted.
 pub(crate) fn is_full(rec: &Fields) -> bool {
-    rec.mode == Mode::Full
+    rec.mode == Mode::Full && rec.build
 }
 
 #[cfg(test)]

@@ -8,8 +8,10 @@ pub const ZONE: &str = "023e105f4ecef8ad9ca31a8372d0c353";
 
 /// Validates `record` as the only post of a batch (`/posts/0/...`).
 pub fn issues_of(record: Value, options: &ValidateOptions) -> Vec<Issue> {
-    let batch = json!({ "zone_id": ZONE, "posts": [record] });
-    validate_batch_json(&batch.to_string(), options).issues
+    let batch = json!({ "zone_id": ZONE, "posts": [record] }).to_string();
+    let issues = validate_batch_json(&batch, options).issues;
+    assert_eq!(cf_dns_batch::batch::check_json(&batch, options).issues, issues, "checking without building finds the same issues");
+    issues
 }
 
 pub fn errors_of(record: Value) -> Vec<Issue> {
@@ -31,7 +33,10 @@ pub fn assert_body_is_serdes(record: &Value) {
     let mut as_put = record.clone();
     as_put["id"] = json!("372e67954025e0ba6aaa6d586b9e0b59");
     let batch = json!({ "zone_id": ZONE, "posts": [record], "puts": [as_put], "patches": [as_put], "deletes": [{"id": "0e67954025e0ba6aaa6d586b9e0b5937"}] });
-    let v = validate_batch_json(&batch.to_string(), &ValidateOptions::default());
+    let text = batch.to_string();
+    let v = validate_batch_json(&text, &ValidateOptions::default());
+    let checked = cf_dns_batch::batch::check_json(&text, &ValidateOptions::default());
+    assert_eq!((checked.issues, checked.sendable), (v.issues.clone(), v.params.is_some()), "checking without building: {record}");
     let params = v.params.unwrap_or_else(|| panic!("{record} as post, put and patch: {:#?}", v.issues));
     assert_eq!(params.body(), serde_json::to_string(&params).unwrap(), "body of {record}");
 }
