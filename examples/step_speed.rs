@@ -44,6 +44,7 @@ fn main() {
         drops = drops.min(t.elapsed());
     }
     println!("{:32} {drops:?}", "  of which dropping the result");
+    best("check only (no typed batch)", || cf_dns_batch::batch::check(&json, &options).issues.len());
     let Some(params) = validate_batch(&json, &options).params else { return };
     best("serialise the body", || params.body().len());
     best("serde_json: write the tree", || serde_json::to_string(&json).map(|t| t.len()));
