@@ -47,9 +47,14 @@ pub fn record_fields_json(data: &[u8]) {
 /// - params are built exactly when no issue is an error;
 /// - every pointer is empty or starts with `/`; every code is non-empty;
 /// - the body of built params is a JSON object, and (with `zone_id` put back) validates again
-///   under the same options without an error.
+///   under the same options without an error;
+/// - checking without building (the JS path) finds exactly the same issues;
+/// - the hand-written body is exactly serde_json's writing of the derived `Serialize`.
 pub fn check_batch(text: &str, options: &ValidateOptions) {
     let v = cf_dns_batch::validate_batch_json(text, options);
+    let checked = cf_dns_batch::batch::check_json(text, options);
+    assert_eq!(checked.issues, v.issues, "checking without building must find the same issues (options {options:?})");
+    assert_eq!(checked.sendable, v.params.is_some(), "checking without building must agree on sendability");
     let errors: Vec<_> = v.issues.iter().filter(|i| i.severity == Severity::Error).collect();
     assert_eq!(
         v.params.is_some(),
@@ -62,6 +67,8 @@ pub fn check_batch(text: &str, options: &ValidateOptions) {
     }
     if let Some(params) = &v.params {
         let body = params.body();
+        let derived = serde_json::to_string(params).unwrap_or_default();
+        assert_eq!(body, derived, "the hand-written body differs from the derived Serialize");
         match serde_json::from_str::<serde_json::Value>(&body) {
             Ok(serde_json::Value::Object(mut members)) => {
                 // What is sent validates again, under the same options, without an error.
