@@ -175,12 +175,15 @@ const TOP_LEVEL: [&str; 6] = ["zone_id", "include_shadow_metadata", "deletes", "
 pub fn validate_json(text: &str, options: &ValidateOptions) -> Validated {
     crate::json::with_arena(|arena| match Json::parse(text, arena) {
         Ok(json) => validate(&json, options),
-        Err(e) => {
-            let mut r = Report::new(options);
-            r.error(&Path::Root, "batch.json", format!("the batch is not valid JSON: {e}"));
-            Validated { issues: r.issues, params: None }
-        }
+        Err(e) => Validated { issues: not_json(&e, options), params: None },
     })
+}
+
+/// The one issue of batch params that are not JSON at all.
+pub(crate) fn not_json(e: &serde_json::Error, options: &ValidateOptions) -> Vec<Issue> {
+    let mut r = Report::new(options);
+    r.error(&Path::Root, "batch.json", format!("the batch is not valid JSON: {e}"));
+    r.issues
 }
 
 /// Validates batch params already parsed. Walks the batch once and reports every issue.
@@ -212,11 +215,7 @@ pub fn check(json: &Json, options: &ValidateOptions) -> Checked {
 pub fn check_json(text: &str, options: &ValidateOptions) -> Checked {
     crate::json::with_arena(|arena| match Json::parse(text, arena) {
         Ok(json) => check(&json, options),
-        Err(e) => {
-            let mut r = Report::new(options);
-            r.error(&Path::Root, "batch.json", format!("the batch is not valid JSON: {e}"));
-            Checked { issues: r.issues, sendable: false, zone_id: String::new(), include_shadow_metadata: None }
-        }
+        Err(e) => Checked { issues: not_json(&e, options), sendable: false, zone_id: String::new(), include_shadow_metadata: None },
     })
 }
 

@@ -195,11 +195,7 @@ pub fn prepare_batch(body: &str, zone_id: &str, include_shadow_metadata: &str, o
             batch::check(&Json::Object(&members), &validate_options)
         }
         Ok(other) => batch::check(&other, &validate_options),
-        Err(e) => {
-            let mut r = Report::new(&validate_options);
-            r.error(&Path::Root, "batch.json", format!("the batch is not valid JSON: {e}"));
-            batch::Checked { issues: r.issues, sendable: false, zone_id: String::new(), include_shadow_metadata: None }
-        }
+        Err(e) => batch::Checked { issues: batch::not_json(&e, &validate_options), sendable: false, zone_id: String::new(), include_shadow_metadata: None },
     };
     issues.extend(checked.issues);
     if !checked.sendable {
