@@ -16,6 +16,9 @@
 //! assert_eq!(v.issues[0].code, "a.content.ipv4");
 //! assert!(v.params.is_none());
 //! ```
+//!
+//! When only the issues matter (the text itself is what gets sent), [`batch::check_json`] runs the
+//! same rules without building the typed batch.
 
 pub mod api;
 pub mod batch;
