@@ -246,14 +246,17 @@ fn walk(json: &Json, options: &ValidateOptions, build: bool) -> (Vec<Issue>, Opt
     // Room for every operation up front: records are moved into these once, never regrown. (At
     // most a full batch's worth: a hostile array of a million `{}` must not reserve a million
     // records before the size check refuses it.)
+    // The id map and the posted names are needed whether or not the typed batch is built.
     let written = |key: &str| match top.get(key) {
-        Some(Json::Array(items)) if build => items.len().min(BATCH_LIMIT_PAID),
+        Some(Json::Array(items)) => items.len().min(BATCH_LIMIT_PAID),
         _ => 0,
     };
-    params.deletes.reserve(written("deletes"));
-    params.patches.reserve(written("patches"));
-    params.puts.reserve(written("puts"));
-    params.posts.reserve(written("posts"));
+    if build {
+        params.deletes.reserve(written("deletes"));
+        params.patches.reserve(written("patches"));
+        params.puts.reserve(written("puts"));
+        params.posts.reserve(written("posts"));
+    }
     let mut ids = IdIndex::default();
     ids.seen.reserve(written("deletes") + written("patches") + written("puts"));
     for_each_item(&top, &mut r, "deletes", |item, i, at, r| {
