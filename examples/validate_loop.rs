@@ -1,6 +1,6 @@
 // Runs one step in a loop, for profilers and instruction counts:
-// `ITER=n [STEP=all|parse|skip] perf record target/release/examples/validate_loop [batch.json]`.
-// STEP=skip is serde_json skipping the text; STEP=all is the criterion bench (parse + validate + serialise); the default is validation alone.
+// `ITER=n [STEP=all|check|parse|skip] perf record target/release/examples/validate_loop [batch.json]`.
+// STEP=skip is serde_json skipping the text; STEP=all is the criterion bench (parse + validate + serialise); STEP=check is parse + checking without building; the default is validation alone.
 use cf_dns_batch::json::{Arena, Json};
 use cf_dns_batch::{validate_batch, validate_batch_json, ValidateOptions};
 fn main() {
@@ -14,6 +14,9 @@ fn main() {
         }),
         Ok("skip") => (0..n).for_each(|_| {
             std::hint::black_box(serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok());
+        }),
+        Ok("check") => (0..n).for_each(|_| {
+            std::hint::black_box(cf_dns_batch::batch::check_json(&text, &options).sendable);
         }),
         Ok("parse") => (0..n).for_each(|_| {
             std::hint::black_box(Json::parse(&text, &Arena::new()).is_ok());

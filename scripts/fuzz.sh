@@ -20,7 +20,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-  targets=(batch_validate record_fields response_envelope presentation retry_headers)
+  targets=(json_parse batch_validate record_fields response_envelope presentation retry_headers)
 fi
 sanitizer="${FUZZ_SANITIZER:-none}"
 case "$seconds" in

@@ -180,7 +180,7 @@ pub fn validate_json(text: &str, options: &ValidateOptions) -> Validated {
 }
 
 /// The one issue of batch params that are not JSON at all.
-pub(crate) fn not_json(e: &serde_json::Error, options: &ValidateOptions) -> Vec<Issue> {
+pub(crate) fn not_json(e: &crate::json::ParseError, options: &ValidateOptions) -> Vec<Issue> {
     let mut r = Report::new(options);
     r.error(&Path::Root, "batch.json", format!("the batch is not valid JSON: {e}"));
     r.issues

@@ -55,3 +55,8 @@ fn presentation() {
 fn retry_headers() {
     replay("retry_headers", checks::retry_headers);
 }
+
+#[test]
+fn json_parse() {
+    replay("json_parse", checks::json_parse);
+}

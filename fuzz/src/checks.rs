@@ -205,3 +205,38 @@ pub fn check_retry(text: &str, now: f64, b0: u8, b1: u8) {
         }
     }
 }
+
+/// `json_parse`: bytes (lossy UTF-8) parsed by the crate's JSON parser and by serde_json.
+pub fn json_parse(data: &[u8]) {
+    json_parse_agrees(&String::from_utf8_lossy(data));
+}
+
+/// The crate's parser accepts exactly what serde_json accepts and reads the same tree from it.
+pub fn json_parse_agrees(text: &str) {
+    let arena = cf_dns_batch::json::Arena::new();
+    let ours = cf_dns_batch::json::Json::parse(text, &arena).map(|json| json.to_value());
+    match (ours, serde_json::from_str::<serde_json::Value>(text)) {
+        (Ok(a), Ok(b)) => assert!(same_tree(&a, &b), "{text:?}: read as {a}, serde_json reads {b}"),
+        (Err(_), Err(_)) => {}
+        (a, b) => panic!("{text:?}: the crate's parser gives {a:?}, serde_json {b:?}"),
+    }
+}
+
+/// Trees compared with two allowances: floats within a few units in the last place (serde_json's
+/// default float reading may be one unit off the correctly rounded value the crate's parser
+/// gives), and integers beyond `i64` are floats in the crate's tree (it has no `u64`).
+pub fn same_tree(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value::*;
+    let is_float = |n: &serde_json::Number| !n.is_i64();
+    match (a, b) {
+        (Number(x), Number(y)) if is_float(x) && is_float(y) => match (x.as_f64(), y.as_f64()) {
+            (Some(x), Some(y)) => x == y || ((x - y) / x).abs() < 1e-14,
+            _ => false,
+        },
+        (Array(x), Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_tree(x, y)),
+        (Object(x), Object(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|((kx, x), (ky, y))| kx == ky && same_tree(x, y))
+        }
+        _ => a == b,
+    }
+}

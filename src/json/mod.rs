@@ -8,13 +8,15 @@
 //! members as a small slice, strings with escapes) in one arena ([`bumpalo`]): parsing costs a
 //! pointer bump per node instead of an allocation per object, and dropping the tree is freeing a
 //! few large chunks instead of walking every node (both were measured as a third of the time of a
-//! 3,500-record batch). Records have about ten keys, where a linear scan beats a map. serde_json
-//! still does the parsing, including its recursion limit of 128, so deep nesting is an error, not
-//! a stack overflow.
+//! 3,500-record batch). Records have about ten keys, where a linear scan beats a map. The parser
+//! ([`parser`]) accepts exactly what serde_json accepts, including its nesting limit, so deep
+//! nesting is an error, not a stack overflow.
 
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::fmt;
+
+mod parser;
+pub use parser::ParseError;
 
 /// Where a parsed tree keeps its nodes. One per parse; the tree borrows it.
 pub use bumpalo::Bump as Arena;
@@ -84,7 +86,7 @@ pub enum Json<'a> {
 }
 
 impl<'a> Json<'a> {
-    /// Parses JSON text into `arena`. Errors carry serde_json's line and column.
+    /// Parses JSON text into `arena` (see [`parser`] for why by hand). Errors carry a line and column.
     ///
     /// ```
     /// use cf_dns_batch::json::{Arena, Json};
@@ -92,11 +94,8 @@ impl<'a> Json<'a> {
     /// let json = Json::parse(r#"{"type":"A"}"#, &arena).unwrap();
     /// assert_eq!(json.get("type").and_then(Json::as_str), Some("A"));
     /// ```
-    pub fn parse<'t: 'a>(text: &'t str, arena: &'a Arena) -> Result<Json<'a>, serde_json::Error> {
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let json = Tree(arena).deserialize(&mut deserializer)?;
-        deserializer.end()?;
-        Ok(json)
+    pub fn parse<'t: 'a>(text: &'t str, arena: &'a Arena) -> Result<Json<'a>, ParseError> {
+        parser::parse(text, arena)
     }
 
     /// The member `key` of an object. Like `JSON.parse`, the last of duplicate keys wins.
@@ -145,91 +144,6 @@ impl<'a> Json<'a> {
             other => serde_json::to_string(other).unwrap_or_default(),
         };
         crate::issue::shorten(&text)
-    }
-}
-
-/// Builds a tree in its arena as serde_json reads the text.
-#[derive(Clone, Copy)]
-struct Tree<'b>(&'b Arena);
-
-impl<'de: 'b, 'b> DeserializeSeed<'de> for Tree<'b> {
-    type Value = Json<'b>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de: 'b, 'b> Visitor<'de> for Tree<'b> {
-    type Value = Json<'b>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Json::Null)
-    }
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(Json::Null)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Json::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Json::Number(Num::Int(v)))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Json::Number(i64::try_from(v).map_or(Num::Float(v as f64), Num::Int)))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Json::Number(Num::Float(v)))
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Json::String(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Json::String(self.0.alloc_str(v)))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = bumpalo::collections::Vec::with_capacity_in(seq.size_hint().unwrap_or(4).min(4096), self.0);
-        while let Some(item) = seq.next_element_seed(self)? {
-            items.push(item);
-        }
-        Ok(Json::Array(items.into_bump_slice()))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        // Records have up to about ten members; a larger object grows once or twice.
-        let mut members = bumpalo::collections::Vec::with_capacity_in(10, self.0);
-        while let Some(key) = map.next_key_seed(Key(self.0))? {
-            let value = map.next_value_seed(self)?;
-            members.push((key, value));
-        }
-        Ok(Json::Object(members.into_bump_slice()))
-    }
-}
-
-/// An object key: borrowed from the text when it has no escapes, else copied into the arena.
-struct Key<'b>(&'b Arena);
-
-impl<'de: 'b, 'b> DeserializeSeed<'de> for Key<'b> {
-    type Value = &'b str;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<'de: 'b, 'b> Visitor<'de> for Key<'b> {
-    type Value = &'b str;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string key")
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(v)
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(self.0.alloc_str(v))
     }
 }
 
