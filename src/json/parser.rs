@@ -365,7 +365,7 @@ impl<'t: 'a, 'a> Parser<'t, 'a> {
 /// on the word XOR-ed with `"` and with `\`, and a "less than 0x20" test. The lowest flagged byte
 /// is always a true match (false flags can only appear above a true one), so its index is exact.
 #[inline]
-fn find_special(bytes: &[u8], from: usize) -> usize {
+pub(crate) fn find_special(bytes: &[u8], from: usize) -> usize {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let mut at = from;
