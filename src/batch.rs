@@ -1,6 +1,7 @@
 //! A whole batch: `{ zone_id, deletes, patches, puts, posts }`, shaped exactly like the official
 //! SDK's `client.dns.records.batch(params)`, and the checks that span operations.
 
+use compact_str::CompactString;
 use crate::issue::{Issue, Path, Plan, Report, ValidateOptions};
 use crate::json::Json;
 use crate::record::common::{read_record, ReadRecord};
@@ -57,13 +58,14 @@ pub const ID_MAX: usize = 32;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct DeleteParam {
-    pub id: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub id: CompactString,
 }
 
 /// A put: the whole record replaces the one with this `id`; fields left out take their defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PutParam {
-    pub id: String,
+    pub id: CompactString,
     #[serde(flatten)]
     pub record: Record,
 }
@@ -71,13 +73,13 @@ pub struct PutParam {
 /// A patch: `id` and only the fields that change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PatchParam {
-    pub id: String,
+    pub id: CompactString,
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub record_type: Option<RecordType>,
     #[serde(flatten)]
     pub common: CommonFields,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
+    pub content: Option<CompactString>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<u16>,
     /// Kept as given: a patch may carry part of a kind's `data` (checked field by field).
@@ -263,7 +265,7 @@ fn walk(json: &Json, options: &ValidateOptions, build: bool) -> (Vec<Issue>, Opt
         let id = read_op_id(item, at, r, "deletes")?;
         ids.note(r, at, id, Op::Delete, i);
         if build {
-            params.deletes.push(DeleteParam { id: id.to_string() });
+            params.deletes.push(DeleteParam { id: id.into() });
         }
         Some(())
     });
@@ -278,7 +280,7 @@ fn walk(json: &Json, options: &ValidateOptions, build: bool) -> (Vec<Issue>, Opt
         }
         check_patch(item, at, r, read.kind);
         if build {
-            params.patches.push(patch_param(item, id.to_string(), read));
+            params.patches.push(patch_param(item, id.into(), read));
         }
         Some(())
     });
@@ -291,7 +293,7 @@ fn walk(json: &Json, options: &ValidateOptions, build: bool) -> (Vec<Issue>, Opt
         ids.note(r, at, id, Op::Put, i);
         if build {
             let record = whole_record(read, at, r, errors_before)?;
-            params.puts.push(PutParam { id: id.to_string(), record });
+            params.puts.push(PutParam { id: id.into(), record });
         }
         Some(())
     });
@@ -374,10 +376,10 @@ fn check_patch(item: &Json, at: &Path, r: &mut Report, kind: Option<RecordType>)
 }
 
 /// The typed patch: `id` and the fields it changes.
-fn patch_param(item: &Json, id: String, read: ReadRecord) -> PatchParam {
+fn patch_param(item: &Json, id: CompactString, read: ReadRecord) -> PatchParam {
     let content = match read.kind {
         Some(kind) if kind.uses_data() => None,
-        _ => item.get("content").and_then(Json::as_str).map(str::to_string),
+        _ => item.get("content").and_then(Json::as_str).map(CompactString::from),
     };
     let priority = match read.kind {
         Some(kind) if !kind.has_top_level_priority() => None,

@@ -108,7 +108,7 @@ proptest! {
         let ip = Ipv4Addr::from(bits);
         let record = a(json!(ip.to_string()));
         prop_assert!(errors_of(record.clone()).is_empty(), "{}", record);
-        let d = RecordData::A { content: ip.to_string() };
+        let d = RecordData::A { content: ip.to_string().into() };
         prop_assert_eq!(RecordData::from_content(RecordType::A, &d.to_content()).unwrap(), d);
     }
 
@@ -117,7 +117,7 @@ proptest! {
         let ip = Ipv6Addr::from(bits);
         let record = aaaa(json!(ip.to_string()));
         prop_assert!(errors_of(record.clone()).is_empty(), "{}", record);
-        let d = RecordData::AAAA { content: ip.to_string() };
+        let d = RecordData::AAAA { content: ip.to_string().into() };
         prop_assert_eq!(RecordData::from_content(RecordType::AAAA, &d.to_content()).unwrap(), d);
         prop_assert_eq!(canonical_ipv6(&ip.to_string()), Some(ip.to_string()));
     }

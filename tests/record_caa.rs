@@ -91,7 +91,7 @@ proptest! {
 
     #[test]
     fn content_round_trips(flags in any::<u8>(), tag in "[a-zA-Z0-9]{1,15}", value in any::<String>()) {
-        let d = CaaData { flags, tag, value };
+        let d = CaaData { flags, tag: tag.into(), value: value.into() };
         prop_assert_eq!(from_content(&to_content(&d)).unwrap(), d);
     }
 

@@ -87,7 +87,7 @@ proptest! {
     #[test]
     fn content_round_trips(cert_type in any::<u16>(), key_tag in any::<u16>(), algorithm in any::<u8>(),
                            bytes in proptest::collection::vec(any::<u8>(), 1..300)) {
-        let d = CertData { cert_type, key_tag, algorithm, certificate: STANDARD.encode(bytes) };
+        let d = CertData { cert_type, key_tag, algorithm, certificate: STANDARD.encode(bytes).into() };
         prop_assert_eq!(from_content(&to_content(&d)).unwrap(), d);
     }
 

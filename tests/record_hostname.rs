@@ -181,7 +181,7 @@ proptest! {
 
     #[test]
     fn mx_round_trips(priority in any::<u16>(), host in HOST) {
-        let d = RecordData::MX { content: host, priority };
+        let d = RecordData::MX { content: host.into(), priority };
         prop_assert_eq!(RecordData::from_content(RecordType::MX, &d.to_content()).unwrap(), d);
     }
 

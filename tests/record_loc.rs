@@ -188,8 +188,8 @@ proptest! {
     fn content_round_trips(lat in angle(90, ["N", "S"]), long in angle(180, ["E", "W"]),
                            centimetres in -10_000_000i64..=4_284_967_295, size in size(), horz in size(), vert in size()) {
         let d = LocData {
-            lat_degrees: lat.0, lat_minutes: lat.1, lat_seconds: lat.2, lat_direction: lat.3,
-            long_degrees: long.0, long_minutes: long.1, long_seconds: long.2, long_direction: long.3,
+            lat_degrees: lat.0, lat_minutes: lat.1, lat_seconds: lat.2, lat_direction: lat.3.into(),
+            long_degrees: long.0, long_minutes: long.1, long_seconds: long.2, long_direction: long.3.into(),
             altitude: centimetres as f64 / 100.0, size, precision_horz: horz, precision_vert: vert,
         };
         prop_assert_eq!(from_content(&to_content(&d)).unwrap(), d.clone());

@@ -135,7 +135,7 @@ fn presentation_examples() {
         preference: 10,
         flags: "S".into(),
         service: "SIP+D2U".into(),
-        regex: String::new(),
+        regex: Default::default(),
         replacement: "_sip._udp.example.com.".into(),
     };
     assert_eq!(to_content(&d), r#"100 10 "S" "SIP+D2U" "" _sip._udp.example.com."#);
@@ -178,7 +178,7 @@ proptest! {
     #[test]
     fn content_round_trips(order in any::<u16>(), preference in any::<u16>(), flags in "[SAUPsaup0-9]{0,2}",
                            service in "[A-Za-z0-9+:-]{0,16}", regex in "[ -~\t\u{e9}\u{263a}]{0,40}", replacement in replacement()) {
-        let d = NaptrData { order, preference, flags, service, regex, replacement };
+        let d = NaptrData { order, preference, flags: flags.into(), service: service.into(), regex: regex.into(), replacement: replacement.into() };
         prop_assert_eq!(from_content(&to_content(&d)).unwrap(), d);
     }
 

@@ -122,7 +122,7 @@ proptest! {
 
     #[test]
     fn content_round_trips(priority in any::<u16>(), weight in any::<u16>(), port in any::<u16>(), target in prop_oneof![Just(".".to_string()), HOST]) {
-        let d = SrvData { priority, weight, port, target };
+        let d = SrvData { priority, weight, port, target: target.into() };
         prop_assert_eq!(from_content(&to_content(&d)).unwrap(), d.clone());
         let whole = RecordData::SRV { data: d };
         prop_assert_eq!(RecordData::from_content(RecordType::SRV, &whole.to_content()).unwrap(), whole);

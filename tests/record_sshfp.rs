@@ -99,7 +99,7 @@ proptest! {
 
     #[test]
     fn round_trips(algorithm: u8, fingerprint_type: u8, fingerprint in "([0-9a-fA-F]{2}){1,64}") {
-        let d = SshfpData { algorithm, fingerprint_type, fingerprint };
+        let d = SshfpData { algorithm, fingerprint_type, fingerprint: fingerprint.into() };
         prop_assert_eq!(sshfp::from_content(&sshfp::to_content(&d)), Ok(d));
     }
 

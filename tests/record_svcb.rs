@@ -178,7 +178,7 @@ fn typed_record_keeps_the_value_trimmed() {
     let v = validate_batch_json(&batch.to_string(), &ValidateOptions::default());
     let posts = v.params.expect("valid batch").posts;
     assert_eq!(posts[0].data, RecordData::HTTPS { data: SvcbData { priority: 1, target: ".".into(), value: "alpn=h2".into() } });
-    assert_eq!(posts[1].data, RecordData::SVCB { data: SvcbData { priority: 0, target: "svc.example.net".into(), value: String::new() } });
+    assert_eq!(posts[1].data, RecordData::SVCB { data: SvcbData { priority: 0, target: "svc.example.net".into(), value: Default::default() } });
 }
 
 #[test]
@@ -186,7 +186,7 @@ fn presentation_examples() {
     let d = SvcbData { priority: 1, target: ".".into(), value: "alpn=\"h3,h2\" port=443".into() };
     assert_eq!(to_content(&d), "1 . alpn=\"h3,h2\" port=443");
     assert_eq!(from_content("1 . alpn=\"h3,h2\" port=443").unwrap(), d);
-    assert_eq!(from_content("0   svc.example.net.").unwrap(), SvcbData { priority: 0, target: "svc.example.net.".into(), value: String::new() });
+    assert_eq!(from_content("0   svc.example.net.").unwrap(), SvcbData { priority: 0, target: "svc.example.net.".into(), value: Default::default() });
     assert_eq!(
         RecordData::from_content(RecordType::HTTPS, "1 . alpn=h2").unwrap(),
         RecordData::HTTPS { data: SvcbData { priority: 1, target: ".".into(), value: "alpn=h2".into() } }
@@ -212,7 +212,7 @@ proptest! {
 
     #[test]
     fn content_round_trips(priority in any::<u16>(), target in target(), value in "[ -~\t]{0,60}") {
-        let d = SvcbData { priority, target, value: value.trim().to_string() };
+        let d = SvcbData { priority, target: target.into(), value: value.trim().into() };
         prop_assert_eq!(from_content(&to_content(&d)).unwrap(), d);
     }
 

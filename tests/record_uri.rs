@@ -109,7 +109,7 @@ proptest! {
 
     #[test]
     fn content_round_trips(priority in any::<u16>(), weight in any::<u16>(), target in "[a-z][a-z0-9+.-]{0,6}:[ -~\t\u{e9}]{0,40}") {
-        let d = UriData { weight, target };
+        let d = UriData { weight, target: target.into() };
         prop_assert_eq!(from_content(&to_content(priority, &d)).unwrap(), (priority, d));
     }
 

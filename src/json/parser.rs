@@ -10,8 +10,9 @@
 //! target compare the two on every input): the same grammar, the same nesting limit (127 levels),
 //! lone surrogates in `\u` escapes refused (a Rust string cannot hold them), numbers out of the
 //! range of an `f64` refused. Numbers are read as serde_json reads them (integers exact, `-0` a
-//! float), except that decimal fractions are rounded correctly by the standard library, where
-//! serde_json's default may be off by one unit in the last place.
+//! float), except that decimal fractions are rounded correctly ([`crate::float::parse`], which also keeps
+//! `core`'s float tables out of the WebAssembly build), where serde_json's default may be off by
+//! one unit in the last place.
 
 use super::{Arena, Json, Num};
 use std::fmt;
@@ -318,7 +319,7 @@ impl<'t: 'a, 'a> Parser<'t, 'a> {
                 (true, s) => Num::Float(-(s as f64)),
             });
         }
-        match self.text.get(start..self.at).and_then(|t| t.parse::<f64>().ok()) {
+        match self.text.get(start..self.at).and_then(crate::float::parse) {
             Some(f) if f.is_finite() => Ok(Num::Float(f)),
             _ => {
                 self.at = start;

@@ -20,7 +20,7 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<Rec
     if !(ok && is_full(rec)) {
         return None;
     }
-    let content = content.to_string();
+    let content = content.into();
     Some(if kind == RecordType::A { RecordData::A { content } } else { RecordData::AAAA { content } })
 }
 

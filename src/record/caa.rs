@@ -4,6 +4,7 @@
 //! (`0 issue "letsencrypt.org"`). The value grammars (RFC 8659 §4.2–4.4) are checked by hand: they
 //! are three small rules, and the DNS crates that know them are far too large for the WebAssembly build.
 
+use compact_str::CompactString;
 use super::fields::{nearest, Fields};
 use super::txt::{escape_into, split_quoted, unescape};
 use super::{is_full, RecordData};
@@ -16,10 +17,12 @@ pub struct CaaData {
     /// 0–255; `0`, or `128` (issuer critical: a CA that does not understand `tag` must not issue).
     pub flags: u8,
     /// The property: `issue`, `issuewild`, `iodef`, `issuemail`, ... (ASCII letters and digits).
-    pub tag: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub tag: CompactString,
     /// The property value, unquoted: e.g. `letsencrypt.org`, `;` (no CA may issue), or
     /// `mailto:security@example.com` for `iodef`.
-    pub value: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub value: CompactString,
 }
 
 /// The issuer-critical flag (RFC 8659 §4.1).
@@ -82,7 +85,7 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if tag_ok != Some(true) || value_ok != Some(true) {
             return None;
         }
-        Some(CaaData { flags: flags?, tag: tag?.to_string(), value: value?.to_string() })
+        Some(CaaData { flags: flags?, tag: tag?.into(), value: value?.into() })
     });
     if !is_full(rec) {
         return None;
@@ -300,7 +303,7 @@ pub fn from_content(text: &str) -> Result<CaaData, String> {
         unescape(value)?
     };
     let value = String::from_utf8(bytes.into_owned()).map_err(|_| "the value is not UTF-8 text".to_string())?;
-    Ok(CaaData { flags, tag: tag.to_string(), value })
+    Ok(CaaData { flags, tag: tag.into(), value: value.into() })
 }
 
 #[cfg(test)]

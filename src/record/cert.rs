@@ -1,6 +1,7 @@
 //! CERT (RFC 4398): `data { type, key_tag, algorithm, certificate }`, a certificate or CRL (or, for
 //! the "indirect" types, a URL pointing at one) stored in DNS.
 
+use compact_str::CompactString;
 use super::fields::Fields;
 use super::openpgpkey::decode_base64;
 use super::{is_full, RecordData};
@@ -20,7 +21,8 @@ pub struct CertData {
     /// 0–255; the DNSSEC algorithm number of the certified key, or 0 when it has none.
     pub algorithm: u8,
     /// The certificate or CRL, base64 (no white space).
-    pub certificate: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub certificate: CompactString,
 }
 
 /// RFC 4398 §2.1 certificate types and their mnemonics.
@@ -109,7 +111,7 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if cert_ok != Some(true) {
             return None;
         }
-        Some(CertData { cert_type: cert_type?, key_tag: key_tag?, algorithm: algorithm?, certificate: certificate?.to_string() })
+        Some(CertData { cert_type: cert_type?, key_tag: key_tag?, algorithm: algorithm?, certificate: certificate?.into() })
     });
     if !is_full(rec) {
         return None;
@@ -192,7 +194,7 @@ pub fn from_content(text: &str) -> Result<CertData, String> {
         .ok()
         .or_else(|| algorithm_number(alg))
         .ok_or_else(|| format!("algorithm {alg:?} is not a number 0–255 or a mnemonic such as RSASHA256"))?;
-    Ok(CertData { cert_type, key_tag, algorithm, certificate })
+    Ok(CertData { cert_type, key_tag, algorithm, certificate: certificate.into() })
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The fields every record shares (`name`, `ttl`, `proxied`, `comment`, `tags`, `settings`,
 //! `private_routing`) and reading one whole record: its type, its common fields, its value.
 
+use compact_str::CompactString;
 use super::fields::{nearest, Fields, Mode};
 use super::{read_value, RecordData, RecordType};
 use crate::issue::{Path, Plan, Report};
@@ -16,8 +17,8 @@ pub struct CommonFields {
     /// The record's name: fully qualified (`www.example.com`), relative to the zone (`www`), or `@`
     /// for the apex. Unicode names are stored in Punycode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", tsify(optional))]
-    pub name: Option<String>,
+    #[cfg_attr(feature = "ts", tsify(optional, type = "string"))]
+    pub name: Option<CompactString>,
     /// Time to live in seconds: 1 means automatic; otherwise 60–86400 (30–86400 on Enterprise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
@@ -30,12 +31,12 @@ pub struct CommonFields {
     /// `null` clears it.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "nullable")]
     #[cfg_attr(feature = "ts", tsify(optional, type = "string | null"))]
-    pub comment: Option<Option<String>>,
+    pub comment: Option<Option<CompactString>>,
     /// `name:value` tags (paid plans): at most 20, names of letters, digits, `_` and `-` up to 32
     /// characters, values up to 100 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", tsify(optional))]
-    pub tags: Option<Vec<String>>,
+    #[cfg_attr(feature = "ts", tsify(optional, type = "string[]"))]
+    pub tags: Option<Vec<CompactString>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub settings: Option<Settings>,
@@ -46,8 +47,8 @@ pub struct CommonFields {
 }
 
 /// `Some(None)` for an explicit `null`, so a patch can clear a comment.
-fn nullable<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
-    Option::<String>::deserialize(d).map(Some)
+fn nullable<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<CompactString>>, D::Error> {
+    Option::<CompactString>::deserialize(d).map(Some)
 }
 
 /// Per-record settings.
@@ -171,7 +172,7 @@ fn read_common(rec: &Fields, r: &mut Report, kind: Option<RecordType>) -> Common
         let at = rec.at.key("name");
         name::check(r, &at, "record.name", n, NameUse::Owner);
     }
-    let name = name.filter(|_| copies).map(str::to_string);
+    let name = name.filter(|_| copies).map(CompactString::from);
 
     let proxied = rec.opt_bool(r, "proxied");
     let ttl = read_ttl(rec, r, plan, proxied);
@@ -181,7 +182,7 @@ fn read_common(rec: &Fields, r: &mut Report, kind: Option<RecordType>) -> Common
         Some(_) => match rec.opt_string(r, "comment") {
             Some(c) => {
                 check_comment(r, &rec.at.key("comment"), c, plan);
-                copies.then(|| Some(c.to_string()))
+                copies.then(|| Some(c.into()))
             }
             None => None,
         },
@@ -257,7 +258,7 @@ fn check_comment(r: &mut Report, at: &Path, comment: &str, plan: Option<Plan>) {
     }
 }
 
-fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>, copies: bool) -> Option<Vec<String>> {
+fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>, copies: bool) -> Option<Vec<CompactString>> {
     let value = match rec.get("tags") {
         None | Some(Json::Null) => return None,
         Some(v) => v,
@@ -277,7 +278,7 @@ fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>, copies: bool) -> 
     if items.len() > TAGS_MAX {
         r.error(&at, "record.tags.count", format!("{} tags; a record has at most {TAGS_MAX}", items.len()));
     }
-    let mut tags: Vec<String> = Vec::with_capacity(if copies { items.len().min(TAGS_MAX) } else { 0 });
+    let mut tags: Vec<CompactString> = Vec::with_capacity(if copies { items.len().min(TAGS_MAX) } else { 0 });
     for (i, item) in items.iter().enumerate() {
         let at = at.index(i);
         let Some(tag) = item.as_str() else {
@@ -321,7 +322,7 @@ fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>, copies: bool) -> 
             r.warn(&at, "record.tags.duplicate", format!("tag name {tag_name:?} appears twice (tag names are case-insensitive)"));
         }
         if copies {
-            tags.push(tag.to_string());
+            tags.push(tag.into());
         }
     }
     copies.then_some(tags)

@@ -5,6 +5,7 @@
 //! Cloudflare takes each number as 0–255; the RFC registries (RFC 7218 names) are open, so an
 //! unassigned value is a warning, never an error.
 
+use compact_str::CompactString;
 use super::dnssec::{check_hex, clean_presentation};
 use super::fields::Fields;
 use super::{is_full, RecordData, RecordType};
@@ -23,7 +24,8 @@ pub struct DaneData {
     /// (128 hex digits); 255 PrivMatch.
     pub matching_type: u8,
     /// The certificate association data in hexadecimal.
-    pub certificate: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub certificate: CompactString,
 }
 
 const FIELDS: [&str; 4] = ["usage", "selector", "matching_type", "certificate"];
@@ -97,7 +99,7 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<Rec
             usage: usage?,
             selector: selector?,
             matching_type: matching_type?,
-            certificate: certificate?.to_string(),
+            certificate: certificate?.into(),
         })
     });
     check_owner(kind, rec, r);
@@ -186,6 +188,6 @@ pub fn from_content(text: &str) -> Result<DaneData, String> {
         usage: num("usage", usage)?,
         selector: num("selector", selector)?,
         matching_type: num("matching type", matching_type)?,
-        certificate,
+        certificate: certificate.into(),
     })
 }

@@ -7,6 +7,7 @@
 //! Registries (DNSSEC algorithm numbers, DS digest types) are open: an unassigned number is a
 //! warning that names it, never an error, so values assigned after this was written still pass.
 
+use compact_str::CompactString;
 use super::fields::Fields;
 use super::{is_full, RecordData, RecordType};
 use crate::issue::{Path, Report};
@@ -27,7 +28,8 @@ pub struct DnskeyData {
     /// DNSSEC algorithm number (IANA registry), e.g. 8 RSASHA256, 13 ECDSAP256SHA256, 15 ED25519.
     pub algorithm: u8,
     /// The public key in base64 (RFC 4648), as one string with no spaces or line breaks.
-    pub public_key: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub public_key: CompactString,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,7 +43,8 @@ pub struct DsData {
     /// 1 SHA-1 (40 hex digits) and 3 GOST (64 hex digits) are deprecated.
     pub digest_type: u8,
     /// The digest in hexadecimal, as long as `digest_type` requires.
-    pub digest: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub digest: CompactString,
 }
 
 const DNSKEY_FIELDS: [&str; 4] = ["flags", "protocol", "algorithm", "public_key"];
@@ -94,7 +97,7 @@ fn read_dnskey(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if !ok {
             return None;
         }
-        Some(DnskeyData { flags: flags?, protocol: protocol?, algorithm: algorithm?, public_key: public_key?.to_string() })
+        Some(DnskeyData { flags: flags?, protocol: protocol?, algorithm: algorithm?, public_key: public_key?.into() })
     });
     if rec.mode != super::fields::Mode::Full {
         return None;
@@ -344,7 +347,7 @@ fn read_ds(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if !ok {
             return None;
         }
-        Some(DsData { key_tag: key_tag?, algorithm: algorithm?, digest_type: digest_type?, digest: digest?.to_string() })
+        Some(DsData { key_tag: key_tag?, algorithm: algorithm?, digest_type: digest_type?, digest: digest?.into() })
     });
     check_ds_owner(rec, r);
     if !is_full(rec) {
@@ -432,7 +435,7 @@ pub fn dnskey_from_content(text: &str) -> Result<DnskeyData, String> {
         protocol: protocol.parse::<u8>().map_err(|_| format!("protocol {protocol:?} is not a number 0–255"))?,
         algorithm: parse_algorithm(algorithm)
             .ok_or_else(|| format!("algorithm {algorithm:?} is not a number 0–255 or a DNSSEC algorithm mnemonic"))?,
-        public_key,
+        public_key: public_key.into(),
     })
 }
 
@@ -452,7 +455,7 @@ pub fn ds_from_content(text: &str) -> Result<DsData, String> {
         algorithm: parse_algorithm(algorithm)
             .ok_or_else(|| format!("algorithm {algorithm:?} is not a number 0–255 or a DNSSEC algorithm mnemonic"))?,
         digest_type: digest_type.parse::<u8>().map_err(|_| format!("digest type {digest_type:?} is not a number 0–255"))?,
-        digest,
+        digest: digest.into(),
     })
 }
 

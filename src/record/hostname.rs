@@ -44,7 +44,7 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report, owner: Option
     if !is_full(rec) {
         return None;
     }
-    let content = content.to_string();
+    let content = content.into();
     Some(match kind {
         RecordType::CNAME => RecordData::CNAME { content },
         RecordType::NS => RecordData::NS { content },

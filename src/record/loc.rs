@@ -4,6 +4,7 @@
 //! On the wire, seconds are kept in thousandths of an arc-second, the altitude in centimetres, and
 //! size and precisions as one digit times a power of ten centimetres; finer values are rounded.
 
+use compact_str::CompactString;
 use super::fields::Fields;
 use super::{is_full, RecordData};
 use crate::issue::Report;
@@ -19,7 +20,8 @@ pub struct LocData {
     /// Latitude seconds, 0–59.999 (at most three decimals); 0 when `lat_degrees` is 90.
     pub lat_seconds: f64,
     /// `"N"` (north) or `"S"` (south).
-    pub lat_direction: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub lat_direction: CompactString,
     /// Longitude degrees, 0–180 (whole number).
     pub long_degrees: u8,
     /// Longitude minutes, 0–59 (whole number); 0 when `long_degrees` is 180.
@@ -27,7 +29,8 @@ pub struct LocData {
     /// Longitude seconds, 0–59.999 (at most three decimals); 0 when `long_degrees` is 180.
     pub long_seconds: f64,
     /// `"E"` (east) or `"W"` (west).
-    pub long_direction: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub long_direction: CompactString,
     /// Altitude in metres, −100000 to 42849672.95 (at most two decimals).
     pub altitude: f64,
     /// Diameter of the located thing in metres, 0–90000000 (RFC 1876 default 1).
@@ -115,11 +118,11 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
             lat_degrees: lat_degrees?,
             lat_minutes: lat_minutes?,
             lat_seconds: lat_seconds?,
-            lat_direction: lat_direction?,
+            lat_direction: lat_direction?.into(),
             long_degrees: long_degrees?,
             long_minutes: long_minutes?,
             long_seconds: long_seconds?,
-            long_direction: long_direction?,
+            long_direction: long_direction?.into(),
             altitude: altitude?,
             size: size?,
             precision_horz: precision_horz?,
@@ -253,11 +256,11 @@ pub fn from_content(text: &str) -> Result<LocData, String> {
         lat_degrees,
         lat_minutes,
         lat_seconds,
-        lat_direction,
+        lat_direction: lat_direction.into(),
         long_degrees,
         long_minutes,
         long_seconds,
-        long_direction,
+        long_direction: long_direction.into(),
         altitude,
         size,
         precision_horz,

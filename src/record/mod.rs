@@ -25,6 +25,7 @@ pub use common::{CommonFields, Settings};
 use fields::{Fields, Mode};
 
 use crate::issue::Report;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -240,33 +241,58 @@ impl fmt::Display for RecordType {
 #[allow(clippy::upper_case_acronyms)]
 pub enum RecordData {
     /// IPv4 address in dotted-quad form.
-    A { content: String },
+    A {
+        #[cfg_attr(feature = "ts", tsify(type = "string"))]
+        content: CompactString,
+    },
     /// IPv6 address (any RFC 4291 text form; Cloudflare stores the RFC 5952 form).
-    AAAA { content: String },
+    AAAA {
+        #[cfg_attr(feature = "ts", tsify(type = "string"))]
+        content: CompactString,
+    },
     CAA { data: caa::CaaData },
     CERT { data: cert::CertData },
     /// Canonical name (target host name). Must not equal the record's own name.
-    CNAME { content: String },
+    CNAME {
+        #[cfg_attr(feature = "ts", tsify(type = "string"))]
+        content: CompactString,
+    },
     DNSKEY { data: dnssec::DnskeyData },
     DS { data: dnssec::DsData },
     HTTPS { data: svcb::SvcbData },
     LOC { data: loc::LocData },
     /// Mail exchanger host name; `priority` 0–65535, lower is preferred.
-    MX { content: String, priority: u16 },
+    MX {
+        #[cfg_attr(feature = "ts", tsify(type = "string"))]
+        content: CompactString,
+        priority: u16,
+    },
     NAPTR { data: naptr::NaptrData },
     /// Name server host name.
-    NS { content: String },
+    NS {
+        #[cfg_attr(feature = "ts", tsify(type = "string"))]
+        content: CompactString,
+    },
     /// Base64 OpenPGP transferable public key (RFC 7929).
-    OPENPGPKEY { content: String },
+    OPENPGPKEY {
+        #[cfg_attr(feature = "ts", tsify(type = "string"))]
+        content: CompactString,
+    },
     /// Domain name the address points to.
-    PTR { content: String },
+    PTR {
+        #[cfg_attr(feature = "ts", tsify(type = "string"))]
+        content: CompactString,
+    },
     SMIMEA { data: dane::DaneData },
     SRV { data: srv::SrvData },
     SSHFP { data: sshfp::SshfpData },
     SVCB { data: svcb::SvcbData },
     TLSA { data: dane::DaneData },
     /// One or more quoted character-strings, e.g. `"v=spf1 -all"`.
-    TXT { content: String },
+    TXT {
+        #[cfg_attr(feature = "ts", tsify(type = "string"))]
+        content: CompactString,
+    },
     URI { priority: u16, data: uri::UriData },
 }
 
@@ -308,7 +334,7 @@ impl RecordData {
             | RecordData::NS { content }
             | RecordData::PTR { content }
             | RecordData::TXT { content }
-            | RecordData::OPENPGPKEY { content } => content.clone(),
+            | RecordData::OPENPGPKEY { content } => content.to_string(),
             RecordData::MX { content, priority } => format!("{priority} {content}"),
             RecordData::CAA { data } => caa::to_content(data),
             RecordData::CERT { data } => cert::to_content(data),
@@ -330,16 +356,16 @@ impl RecordData {
         let text = text.trim();
         let bad = |reason: String| ContentError { kind, reason };
         Ok(match kind {
-            RecordType::A => RecordData::A { content: text.to_string() },
-            RecordType::AAAA => RecordData::AAAA { content: text.to_string() },
-            RecordType::CNAME => RecordData::CNAME { content: text.to_string() },
-            RecordType::NS => RecordData::NS { content: text.to_string() },
-            RecordType::PTR => RecordData::PTR { content: text.to_string() },
-            RecordType::TXT => RecordData::TXT { content: text.to_string() },
-            RecordType::OPENPGPKEY => RecordData::OPENPGPKEY { content: text.to_string() },
+            RecordType::A => RecordData::A { content: text.into() },
+            RecordType::AAAA => RecordData::AAAA { content: text.into() },
+            RecordType::CNAME => RecordData::CNAME { content: text.into() },
+            RecordType::NS => RecordData::NS { content: text.into() },
+            RecordType::PTR => RecordData::PTR { content: text.into() },
+            RecordType::TXT => RecordData::TXT { content: text.into() },
+            RecordType::OPENPGPKEY => RecordData::OPENPGPKEY { content: text.into() },
             RecordType::MX => {
                 let (priority, host) = hostname::mx_from_content(text).map_err(bad)?;
-                RecordData::MX { content: host, priority }
+                RecordData::MX { content: host.into(), priority }
             }
             RecordType::CAA => RecordData::CAA { data: caa::from_content(text).map_err(bad)? },
             RecordType::CERT => RecordData::CERT { data: cert::from_content(text).map_err(bad)? },

@@ -3,6 +3,7 @@
 //! Also home of the RFC 1035 §5.1 character-string helpers (`quote`, `tokens`) that the URI
 //! presentation shares: quoted strings with `\"`, `\\` and `\DDD` escapes.
 
+use compact_str::CompactString;
 use super::fields::{Fields, Mode};
 use super::{is_full, RecordData};
 use crate::issue::{shorten, Path, Report};
@@ -18,14 +19,18 @@ pub struct NaptrData {
     pub preference: u16,
     /// Letters and digits only; defined flags are `S` (SRV lookup next), `A` (address lookup next),
     /// `U` (the regex gives the final URI) and `P` (protocol-specific). Usually one flag or empty.
-    pub flags: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub flags: CompactString,
     /// The service, e.g. `E2U+sip` or `SIP+D2U`; may be empty.
-    pub service: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub service: CompactString,
     /// A substitution expression `!ere!replacement!` (any delimiter, optional trailing `i`), or
     /// empty when `replacement` is used instead.
-    pub regex: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub regex: CompactString,
     /// The next domain name to look up, or `.` when `regex` is used instead.
-    pub replacement: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub replacement: CompactString,
 }
 
 const FIELDS: [&str; 6] = ["order", "preference", "flags", "service", "regex", "replacement"];
@@ -68,10 +73,10 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         Some(NaptrData {
             order: order?,
             preference: preference?,
-            flags: own(flags),
-            service: own(service),
-            regex: own(regex),
-            replacement: replacement?.to_string(),
+            flags: own(flags).into(),
+            service: own(service).into(),
+            regex: own(regex).into(),
+            replacement: replacement?.into(),
         })
     });
     if !is_full(rec) {
@@ -271,11 +276,11 @@ pub fn from_content(text: &str) -> Result<NaptrData, String> {
     Ok(NaptrData {
         order: num("order", order)?,
         preference: num("preference", preference)?,
-        flags: flags.text.clone(),
-        service: service.text.clone(),
-        regex: regex.text.clone(),
+        flags: flags.text.as_str().into(),
+        service: service.text.as_str().into(),
+        regex: regex.text.as_str().into(),
         // A domain name keeps its escapes (`\.` is a dot inside a label) unless it was quoted.
-        replacement: if replacement.quoted { replacement.text.clone() } else { replacement.raw.clone() },
+        replacement: if replacement.quoted { replacement.text.as_str().into() } else { replacement.raw.as_str().into() },
     })
 }
 

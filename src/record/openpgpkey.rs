@@ -46,7 +46,7 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
     if !(ok && is_full(rec)) {
         return None;
     }
-    Some(RecordData::OPENPGPKEY { content: content.to_string() })
+    Some(RecordData::OPENPGPKEY { content: content.into() })
 }
 
 /// Checks the key; `false` when it cannot be published.

@@ -1,6 +1,7 @@
 //! SRV (RFC 2782): `data { priority, weight, port, target }`; the owner name carries
 //! `_service._proto`.
 
+use compact_str::CompactString;
 use super::fields::Fields;
 use super::{is_full, RecordData};
 use crate::issue::Report;
@@ -17,7 +18,8 @@ pub struct SrvData {
     /// 0–65535; the service's port.
     pub port: u16,
     /// The host providing the service, or `.` for "not available here".
-    pub target: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub target: CompactString,
 }
 
 /// Fields Cloudflare removed from SRV `data`: sending them is an error after their end of life.
@@ -56,7 +58,7 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
                 }
             }
         }
-        Some(SrvData { priority: priority?, weight: weight?, port: port?, target: target?.to_string() })
+        Some(SrvData { priority: priority?, weight: weight?, port: port?, target: target?.into() })
     });
     // RFC 2782 owner names start `_service._proto.`; Cloudflare needs them in `name` now that
     // `data.service` and `data.proto` are gone.
@@ -83,6 +85,6 @@ pub fn from_content(text: &str) -> Result<SrvData, String> {
         priority: num("priority", priority)?,
         weight: num("weight", weight)?,
         port: num("port", port)?,
-        target: target.to_string(),
+        target: (*target).into(),
     })
 }

@@ -3,6 +3,7 @@
 //! The fingerprint is the hex digest of the host key blob, as `ssh-keygen -r <host>` prints it;
 //! not the `SHA256:<base64>` form `ssh-keygen -l` shows.
 
+use compact_str::CompactString;
 use super::dnssec::{check_hex, clean_presentation};
 use super::fields::Fields;
 use super::{is_full, RecordData, RecordType};
@@ -18,7 +19,8 @@ pub struct SshfpData {
     #[serde(rename = "type")]
     pub fingerprint_type: u8,
     /// The fingerprint in hexadecimal, as `ssh-keygen -r` prints it.
-    pub fingerprint: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub fingerprint: CompactString,
 }
 
 const FIELDS: [&str; 3] = ["algorithm", "type", "fingerprint"];
@@ -58,7 +60,7 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if !ok {
             return None;
         }
-        Some(SshfpData { algorithm: algorithm?, fingerprint_type: fingerprint_type?, fingerprint: fingerprint?.to_string() })
+        Some(SshfpData { algorithm: algorithm?, fingerprint_type: fingerprint_type?, fingerprint: fingerprint?.into() })
     });
     if !is_full(rec) {
         return None;
@@ -112,5 +114,5 @@ pub fn from_content(text: &str) -> Result<SshfpData, String> {
         return Err("the fingerprint is missing after `<algorithm> <type>`".into());
     }
     let num = |what: &str, v: &str| v.parse::<u8>().map_err(|_| format!("{what} {v:?} is not a number 0–255"));
-    Ok(SshfpData { algorithm: num("algorithm", algorithm)?, fingerprint_type: num("type", fingerprint_type)?, fingerprint })
+    Ok(SshfpData { algorithm: num("algorithm", algorithm)?, fingerprint_type: num("type", fingerprint_type)?, fingerprint: fingerprint.into() })
 }

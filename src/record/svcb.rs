@@ -5,6 +5,7 @@
 //! keys or `keyNNNNN`, no duplicates, a consistent `mandatory` list, and each known key's value
 //! checked by its own grammar.
 
+use compact_str::CompactString;
 use super::fields::{nearest, Fields};
 use super::naptr::unescape;
 use super::{is_full, RecordData, RecordType};
@@ -23,11 +24,13 @@ pub struct SvcbData {
     pub priority: u16,
     /// The target host name; `.` means the record's own name in ServiceMode (and "no service" in
     /// AliasMode).
-    pub target: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub target: CompactString,
     /// SvcParams in presentation form, space separated: `alpn="h3,h2" port=443 ipv4hint=192.0.2.1`.
     /// Keys: `mandatory`, `alpn`, `no-default-alpn`, `port`, `ipv4hint`, `ech`, `ipv6hint`,
     /// `dohpath`, `ohttp`, `tls-supported-groups` and `keyNNNNN`. Empty in AliasMode.
-    pub value: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub value: CompactString,
 }
 
 /// The SvcParamKey registry (RFC 9460 §14.3.2 and later registrations).
@@ -66,7 +69,7 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<Rec
         if !ok {
             return None;
         }
-        Some(SvcbData { priority: priority?, target: target?.to_string(), value: value.trim().to_string() })
+        Some(SvcbData { priority: priority?, target: target?.into(), value: value.trim().into() })
     });
     if !is_full(rec) {
         return None;
@@ -534,7 +537,7 @@ pub fn from_content(text: &str) -> Result<SvcbData, String> {
         return Err("expected `<priority> <target> [SvcParams]`, e.g. `1 . alpn=h2`".into());
     }
     let priority = priority.parse::<u16>().map_err(|_| format!("priority {priority:?} is not a number 0–65535"))?;
-    Ok(SvcbData { priority, target, value })
+    Ok(SvcbData { priority, target: target.into(), value: value.into() })
 }
 
 #[cfg(test)]
@@ -598,7 +601,7 @@ mod tests {
         let d = from_content("  1  .   alpn=\"h3,h2\"  port=443 ").unwrap();
         assert_eq!(d, SvcbData { priority: 1, target: ".".into(), value: "alpn=\"h3,h2\"  port=443".into() });
         assert_eq!(from_content(&to_content(&d)).unwrap(), d);
-        assert_eq!(to_content(&SvcbData { priority: 0, target: "x.example.".into(), value: String::new() }), "0 x.example.");
+        assert_eq!(to_content(&SvcbData { priority: 0, target: "x.example.".into(), value: CompactString::default() }), "0 x.example.");
         assert!(from_content("1").is_err());
         assert!(from_content("x .").is_err());
     }

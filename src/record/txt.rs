@@ -30,7 +30,7 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
     if !(ok && is_full(rec)) {
         return None;
     }
-    Some(RecordData::TXT { content: content.to_string() })
+    Some(RecordData::TXT { content: content.into() })
 }
 
 /// Checks TXT content; `false` when Cloudflare would refuse it.

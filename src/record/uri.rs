@@ -1,6 +1,7 @@
 //! URI (RFC 7553): a top-level `priority` and `data { weight, target }`; the owner name carries
 //! `_service._proto`.
 
+use compact_str::CompactString;
 use super::fields::Fields;
 use super::naptr::{quote, tokens};
 use super::{is_full, RecordData};
@@ -13,7 +14,8 @@ pub struct UriData {
     /// 0–65535; relative weight among targets of equal priority.
     pub weight: u16,
     /// An absolute URI (RFC 3986), e.g. `ftp://ftp.example.com/public`; sent unquoted.
-    pub target: String,
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    pub target: CompactString,
 }
 
 pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
@@ -33,7 +35,7 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if !ok {
             return None;
         }
-        Some(UriData { weight: weight?, target: target?.to_string() })
+        Some(UriData { weight: weight?, target: target?.into() })
     });
     // RFC 7553 §4.1: owner names are `_service._proto.name`, like SRV's.
     super::fields::check_service_owner(rec, r, "uri.name.service", "URI", "_ftp._tcp.example.com");
@@ -109,7 +111,7 @@ pub fn from_content(text: &str) -> Result<(u16, UriData), String> {
         return Err(format!("expected `<priority> <weight> \"<target>\"` (3 fields), got {}", tokens.len()));
     };
     let num = |what: &str, v: &str| v.parse::<u16>().map_err(|_| format!("{what} {v:?} is not a number 0–65535"));
-    Ok((num("priority", &priority.text)?, UriData { weight: num("weight", &weight.text)?, target: target.text.clone() }))
+    Ok((num("priority", &priority.text)?, UriData { weight: num("weight", &weight.text)?, target: target.text.as_str().into() }))
 }
 
 #[cfg(test)]
