@@ -463,7 +463,7 @@ fn read_op_id<'j>(item: &'j Json, at: &Path, r: &mut Report, op: &str) -> Option
 /// the path is refused outright; the 32-hex form every real id has is advice (strict: an error).
 pub fn check_id(r: &mut Report, at: &Path, prefix: &'static str, id: &str) {
     // The common case first, in one pass: 32 hex characters has nothing to report.
-    if id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if id.len() == 32 && id.bytes().all(|b| HEX_DIGIT[usize::from(b)]) {
         return;
     }
     let code = |rule: &str| std::borrow::Cow::Owned(format!("{prefix}.{rule}"));
@@ -481,6 +481,18 @@ pub fn check_id(r: &mut Report, at: &Path, prefix: &'static str, id: &str) {
     }
     r.rfc(at, code("format"), format!("{shown:?} does not look like a Cloudflare identifier (32 hex characters)"));
 }
+
+/// `u8::is_ascii_hexdigit` as a table: one load per byte instead of three range tests, for the 32
+/// bytes of every id of a batch.
+static HEX_DIGIT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_hexdigit();
+        b += 1;
+    }
+    table
+};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Op {
@@ -514,9 +526,12 @@ impl<'j> IdIndex<'j> {
         } else {
             std::borrow::Cow::Borrowed(id)
         };
-        let Some(&(first_op, first_index)) = self.seen.get(&key) else {
-            self.seen.insert(key, (op, index));
-            return;
+        let (first_op, first_index) = match self.seen.entry(key) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert((op, index));
+                return;
+            }
+            std::collections::hash_map::Entry::Occupied(seen) => *seen.get(),
         };
         let first_at = format!("/{}/{first_index}", first_op.array());
         if first_op == Op::Delete && op != Op::Delete {
