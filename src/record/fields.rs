@@ -162,7 +162,7 @@ impl<'j, 'a> Fields<'j, 'a> {
     }
 
     /// A required string (`what` describes it in the message when it is missing).
-    #[inline]
+    #[inline(always)]
     pub fn string(&self, r: &mut Report, key: &'static str, what: &str) -> Option<&'j str> {
         let v = self.member(r, key, what)?;
         self.as_string(r, key, v)
