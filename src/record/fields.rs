@@ -32,6 +32,10 @@ pub struct Fields<'j, 'a> {
     /// then one load instead of a scan comparing keys. `None` for objects too large to index
     /// (never a valid record), which are scanned.
     index: Option<[u8; KNOWN]>,
+    /// The slots of the keys present, one bit each; `None` when some key has no slot (or the
+    /// object was not indexed). Lets a caller see at once that an object holds no key outside a
+    /// known set (`has_only`), instead of comparing every key with the set.
+    present: Option<u64>,
 }
 
 /// How many keys `slot` knows.
@@ -84,19 +88,41 @@ fn slot(key: &str) -> Option<usize> {
     })
 }
 
+/// The bit of a known key in the masks of [`Fields::has_only`] (0 for a key without a slot).
+/// Inlined, so that for a literal key it is a constant.
+#[inline]
+pub fn bit(key: &str) -> u64 {
+    slot(key).map_or(0, |s| 1 << s)
+}
+
 impl<'j, 'a> Fields<'j, 'a> {
     pub fn new(members: &'j [(&'a str, Json<'a>)], at: &'j Path<'j>, prefix: &'static str, mode: Mode) -> Self {
         let mut index = [0u8; KNOWN];
         let indexed = members.len() < usize::from(u8::MAX);
+        let mut present = Some(0u64);
         if indexed {
             // Forward, so the last of duplicate keys wins, as in `JSON.parse`.
             for ((key, _), position) in members.iter().zip(1u8..) {
-                if let Some(entry) = slot(key).and_then(|s| index.get_mut(s)) {
-                    *entry = position;
+                match slot(key) {
+                    Some(s) => {
+                        if let Some(entry) = index.get_mut(s) {
+                            *entry = position;
+                        }
+                        present = present.map(|bits| bits | 1 << s);
+                    }
+                    None => present = None,
                 }
             }
         }
-        Fields { members, at, prefix, mode, build: true, index: indexed.then_some(index) }
+        let (index, present) = if indexed { (Some(index), present) } else { (None, None) };
+        Fields { members, at, prefix, mode, build: true, index, present }
+    }
+
+    /// Whether every key of the object is one of the keys of `allowed` (a mask of [`bit`]s).
+    /// `false` means "look at each key", not that one is outside.
+    #[inline]
+    pub fn has_only(&self, allowed: u64) -> bool {
+        self.present.is_some_and(|present| present & !allowed == 0)
     }
 
     /// The same object, building typed values or not.
