@@ -116,7 +116,7 @@ impl<'p> Path<'p> {
             Path::Key(parent, key) => {
                 parent.write(out);
                 out.push('/');
-                if key.contains(['~', '/']) {
+                if key.bytes().any(|b| b == b'~' || b == b'/') {
                     for c in key.chars() {
                         match c {
                             '~' => out.push_str("~0"),

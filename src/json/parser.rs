@@ -39,7 +39,7 @@ impl std::error::Error for ParseError {}
 const NESTING_LIMIT: u32 = 128;
 
 pub(super) fn parse<'t: 'a, 'a>(text: &'t str, arena: &'a Arena) -> Result<Json<'a>, ParseError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, arena, depth_left: NESTING_LIMIT, reason: "" };
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, arena, depth_left: NESTING_LIMIT, reason: "", unescaped: String::new() };
     let parsed = parser.value().and_then(|value| {
         parser.skip_whitespace();
         match parser.at < parser.bytes.len() {
@@ -58,6 +58,8 @@ struct Parser<'t, 'a> {
     depth_left: u32,
     /// Why parsing failed (at `at`), once it has.
     reason: &'static str,
+    /// Where strings with escapes are decoded (kept to be reused).
+    unescaped: String,
 }
 
 /// Parsing failed; the reason and position are in the parser. (A marker rather than the error
@@ -197,18 +199,22 @@ impl<'t: 'a, 'a> Parser<'t, 'a> {
     /// is at the first backslash.
     #[cold]
     fn escaped_string(&mut self, start: usize) -> Result<&'a str, Failed> {
-        let mut out = bumpalo::collections::String::with_capacity_in(self.at - start + 16, self.arena);
+        // Decoded in a buffer the parser keeps, then copied into the arena at its exact size: the
+        // decoded length is not known until the closing quote, and growing a string in the
+        // arena leaves every smaller copy behind.
+        let mut out = std::mem::take(&mut self.unescaped);
+        out.clear();
         let mut run = start;
-        loop {
+        let decoded = loop {
             out.push_str(self.text.get(run..self.at).unwrap_or_default());
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
-                    return Ok(out.into_bump_str());
+                    break Ok(());
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    let escape = self.peek().ok_or_else(|| self.error("EOF while parsing a string"))?;
+                    let Some(escape) = self.peek() else { break Err(self.error("EOF while parsing a string")) };
                     self.at += 1;
                     match escape {
                         b'"' => out.push('"'),
@@ -219,19 +225,25 @@ impl<'t: 'a, 'a> Parser<'t, 'a> {
                         b'n' => out.push('\n'),
                         b'r' => out.push('\r'),
                         b't' => out.push('\t'),
-                        b'u' => out.push(self.unicode_escape()?),
+                        b'u' => match self.unicode_escape() {
+                            Ok(c) => out.push(c),
+                            Err(failed) => break Err(failed),
+                        },
                         _ => {
                             self.at -= 1;
-                            return Err(self.error("invalid escape"));
+                            break Err(self.error("invalid escape"));
                         }
                     }
                 }
-                Some(_) => return Err(self.error("control character (\\u0000-\\u001F) found while parsing a string")),
-                None => return Err(self.error("EOF while parsing a string")),
+                Some(_) => break Err(self.error("control character (\\u0000-\\u001F) found while parsing a string")),
+                None => break Err(self.error("EOF while parsing a string")),
             }
             run = self.at;
             self.at = find_special(self.bytes, self.at);
-        }
+        };
+        let text = decoded.map(|()| &*self.arena.alloc_str(&out));
+        self.unescaped = out;
+        text
     }
 
     /// The character of a `\u` escape whose `\u` has been consumed, joining a surrogate pair.
