@@ -5,6 +5,7 @@
 //! are three small rules, and the DNS crates that know them are far too large for the WebAssembly build.
 
 use compact_str::CompactString;
+use super::common::first_control;
 use super::fields::{nearest, Fields};
 use super::txt::{escape_into, split_quoted, unescape};
 use super::{is_full, RecordData};
@@ -120,8 +121,7 @@ fn check_tag(r: &mut Report, at: &Path, tag: &str) -> TagCheck {
     if tag.len() > MAX_TAG {
         r.rfc(at, "caa.data.tag.length", format!("`tag` {tag:?} is {} characters; tags should be at most {MAX_TAG} (RFC 6844 §5.1)", tag.len()));
     }
-    let lower = tag.to_ascii_lowercase();
-    if KNOWN_TAGS.contains(&lower.as_str()) {
+    if let Some(&lower) = KNOWN_TAGS.iter().find(|known| known.eq_ignore_ascii_case(tag)) {
         if lower != tag {
             // Registered tags are lower case; UNCONFIRMED whether Cloudflare (or every CA) folds
             // other spellings, so advise without refusing.
@@ -130,7 +130,7 @@ fn check_tag(r: &mut Report, at: &Path, tag: &str) -> TagCheck {
     } else {
         // UNCONFIRMED which tags Cloudflare accepts beyond issue/issuewild/iodef: new registry
         // entries must survive, so an unknown tag is RFC advice, never an error.
-        let hint = nearest(&lower, &KNOWN_TAGS).map(|k| format!("; did you mean {k:?}?")).unwrap_or_default();
+        let hint = nearest(tag, &KNOWN_TAGS).map(|k| format!("; did you mean {k:?}?")).unwrap_or_default();
         r.rfc(
             at,
             "caa.data.tag.unknown",
@@ -143,7 +143,7 @@ fn check_tag(r: &mut Report, at: &Path, tag: &str) -> TagCheck {
 
 /// Checks the value against the tag's grammar; `false` when it cannot be sent.
 fn check_value(r: &mut Report, at: &Path, tag: Option<&str>, value: &str) -> bool {
-    if let Some(c) = value.chars().find(|c| c.is_control()) {
+    if let Some(c) = first_control(value, &[]) {
         r.error(at, "caa.data.value.control", format!("`value` contains the control character {c:?}"));
         return false;
     }

@@ -226,17 +226,26 @@ fn read_ttl(rec: &Fields, r: &mut Report, plan: Option<Plan>, proxied: Option<bo
 
 /// A byte test: a `[char]` pattern goes through the generic char searcher, several times slower
 /// on the short texts every record has.
-fn has_line_break(text: &str) -> bool {
+pub(crate) fn has_line_break(text: &str) -> bool {
     text.bytes().any(|b| b == b'\n' || b == b'\r')
 }
 
 /// Characters in `text`; ASCII text (nearly all) has one per byte, without decoding.
-fn char_count(text: &str) -> usize {
+pub(crate) fn char_count(text: &str) -> usize {
     if text.is_ascii() {
         text.len()
     } else {
         text.chars().count()
     }
+}
+
+/// The first control character in `text` other than those `allowed`. ASCII text (nearly all) is
+/// looked at byte by byte, without decoding.
+pub(crate) fn first_control(text: &str, allowed: &[char]) -> Option<char> {
+    if text.is_ascii() {
+        return text.bytes().map(char::from).find(|c| c.is_control() && !allowed.contains(c));
+    }
+    text.chars().find(|c| c.is_control() && !allowed.contains(c))
 }
 
 fn check_comment(r: &mut Report, at: &Path, comment: &str, plan: Option<Plan>) {

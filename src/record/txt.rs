@@ -10,6 +10,7 @@
 //! plus Cloudflare's quoted-or-raw rule, which no zone-file crate exposes on its own, and a
 //! zone-file parser would be a large dependency for the WebAssembly build.
 
+use super::common::{char_count, first_control, has_line_break};
 use super::fields::Fields;
 use super::{is_full, RecordData};
 use crate::issue::{shorten, Path, Report};
@@ -40,7 +41,7 @@ fn check(r: &mut Report, at: &Path, content: &str) -> bool {
         return false;
     }
     let mut ok = true;
-    if content.contains(['\r', '\n']) {
+    if has_line_break(content) {
         r.error(
             at,
             "txt.content.newline",
@@ -50,10 +51,10 @@ fn check(r: &mut Report, at: &Path, content: &str) -> bool {
     }
     // UNCONFIRMED whether the API refuses other control characters; they are legal in a
     // character-string, so only advise writing them as `\DDD`.
-    if let Some(c) = content.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n')) {
+    if let Some(c) = first_control(content, &['\t', '\r', '\n']) {
         r.warn(at, "txt.content.control", format!("TXT content contains the control character {c:?}; write it as `\\{:03}`", u32::from(c)));
     }
-    let chars = content.chars().count();
+    let chars = char_count(content);
     // Older Cloudflare docs limit TXT content to 2,048 characters; newer ones give only the
     // 4,096-wire-byte limit (checked below, an error) and 8,192 characters per name. UNCONFIRMED
     // which is enforced now, so this one warns rather than refuses.
