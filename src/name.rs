@@ -204,7 +204,9 @@ fn check_label(r: &mut Report, at: &Path, prefix: &'static str, label: &str, ind
 /// Whether `text` is an IPv4 or IPv6 address, which is not a host name even when it parses as one.
 pub fn looks_like_ip(text: &str) -> bool {
     let t = text.strip_suffix('.').unwrap_or(text);
-    t.parse::<std::net::IpAddr>().is_ok()
+    // Address text is hex digits, dots and colons only: host names (nearly always) are told
+    // apart by that before parsing.
+    t.bytes().all(|b| b.is_ascii_hexdigit() || b == b'.' || b == b':') && t.parse::<std::net::IpAddr>().is_ok()
 }
 
 /// The fully qualified form of an owner name relative to `zone`: `@` → the zone, `www` → `www.zone`,

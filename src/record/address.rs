@@ -45,7 +45,7 @@ fn check_ipv4(r: &mut Report, at: &crate::issue::Path, content: &str) -> bool {
 }
 
 fn check_ipv6(r: &mut Report, at: &crate::issue::Path, content: &str) -> bool {
-    if content.contains('%') {
+    if content.as_bytes().contains(&b'%') {
         r.error(at, "aaaa.content.zone-index", format!("{:?}: a zone index (`%eth0`) has no meaning in DNS", crate::issue::shorten(content)));
         return false;
     }
