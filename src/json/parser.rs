@@ -134,14 +134,8 @@ impl<'t: 'a, 'a> Parser<'t, 'a> {
                 None => return Err(self.error("EOF while parsing an object")),
             }
             members.push((key, self.value()?));
-            match self.next_token() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Json::Object(members.into_bump_slice()));
-                }
-                Some(_) => return Err(self.error("expected `,` or `}`")),
-                None => return Err(self.error("EOF while parsing an object")),
+            if self.closes(b'}', "expected `,` or `}`", "EOF while parsing an object")? {
+                return Ok(Json::Object(members.into_bump_slice()));
             }
         }
     }
@@ -154,15 +148,26 @@ impl<'t: 'a, 'a> Parser<'t, 'a> {
         }
         loop {
             items.push(self.value()?);
-            match self.next_token() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Json::Array(items.into_bump_slice()));
-                }
-                Some(_) => return Err(self.error("expected `,` or `]`")),
-                None => return Err(self.error("EOF while parsing a list")),
+            if self.closes(b']', "expected `,` or `]`", "EOF while parsing a list")? {
+                return Ok(Json::Array(items.into_bump_slice()));
             }
+        }
+    }
+
+    /// After a member or an item: `,` (another follows: `false`) or `close` (`true`), consumed.
+    #[inline]
+    fn closes(&mut self, close: u8, unexpected: &'static str, eof: &'static str) -> Result<bool, Failed> {
+        match self.next_token() {
+            Some(b',') => {
+                self.at += 1;
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            Some(_) => Err(self.error(unexpected)),
+            None => Err(self.error(eof)),
         }
     }
 
