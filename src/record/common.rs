@@ -243,7 +243,8 @@ pub(crate) fn char_count(text: &str) -> usize {
 /// looked at byte by byte, without decoding.
 pub(crate) fn first_control(text: &str, allowed: &[char]) -> Option<char> {
     if text.is_ascii() {
-        return text.bytes().map(char::from).find(|c| c.is_control() && !allowed.contains(c));
+        // ASCII control characters are the bytes below 0x20 and 0x7F.
+        return text.bytes().find(|&b| (b < 0x20 || b == 0x7F) && !allowed.contains(&char::from(b))).map(char::from);
     }
     text.chars().find(|c| c.is_control() && !allowed.contains(c))
 }
