@@ -211,9 +211,9 @@ impl Body {
             self.out.push('{');
             let mut inner = true;
             for (key, value) in [
-                (&"\"ipv4_only\":"[..], settings.ipv4_only),
-                (&"\"ipv6_only\":"[..], settings.ipv6_only),
-                (&"\"flatten_cname\":"[..], settings.flatten_cname),
+                ("\"ipv4_only\":", settings.ipv4_only),
+                ("\"ipv6_only\":", settings.ipv6_only),
+                ("\"flatten_cname\":", settings.flatten_cname),
             ] {
                 if let Some(value) = value {
                     self.key(&mut inner, key);
