@@ -22,10 +22,13 @@ pub fn start() {
     let _ = crate::name::IDNA_MAPPER.set(host_domain_to_ascii);
 }
 
-fn host_domain_to_ascii(name: &str) -> Option<String> {
-    let url = web_sys::Url::new(&format!("http://{name}/")).ok()?;
-    let host = url.hostname();
-    (!host.is_empty()).then_some(host)
+/// Maps one Unicode label (`crate::name` splits the name and refuses URL syntax first, so the parser
+/// sees nothing but the label). The fixed last label `a` keeps the parser from reading a label that
+/// maps to digits (`１２３`) as an IPv4 number, which it does only to the last label.
+fn host_domain_to_ascii(label: &str) -> Option<String> {
+    let url = web_sys::Url::new(&format!("http://{label}.a/")).ok()?;
+    let mapped = url.hostname().strip_suffix(".a")?.to_string();
+    (!mapped.is_empty()).then_some(mapped)
 }
 
 /// Reads `{ plan, strict, disable }` from options JSON. Problems with the options themselves are

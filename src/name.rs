@@ -9,16 +9,130 @@
 use crate::issue::{Path, Report};
 use std::borrow::Cow;
 
+mod bidi;
+mod punycode;
+
 pub const MAX_NAME: usize = 253;
 pub const MAX_LABEL: usize = 63;
 
-/// Converts a Unicode name to its ASCII (Punycode) form using UTS #46. `None` when the name is not a
-/// valid IDN. ASCII input comes back borrowed and unchanged.
+/// Converts a name to its ASCII (Punycode) form using UTS #46, the form that is stored. `None` when
+/// the name is not a valid IDN (see [`map_name`] for what is refused). ASCII input comes back
+/// borrowed and unchanged.
 pub fn to_ascii(name: &str) -> Option<Cow<'_, str>> {
+    map_name(name).ok()
+}
+
+/// Why a name has no ASCII form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Unmapped {
+    /// A character no host name contains, refused before any mapping.
+    Char(char),
+    /// A label the UTS #46 mapping refuses.
+    Idna(String),
+    /// A label that breaks the Bidi rule (RFC 5893 §2).
+    Bidi(String),
+}
+
+/// The full stops UTS #46 maps to `.` (UTS #46 §4.1 step 1 splits labels on them).
+fn is_label_separator(c: char) -> bool {
+    matches!(c, '.' | '\u{3002}' | '\u{FF0E}' | '\u{FF61}')
+}
+
+/// ASCII characters a Unicode name may contain before mapping: letters, digits, `-`, `_`, the `.`
+/// between labels, and `*` (whose place the label rules judge after mapping). Anything else is URL
+/// or zone-file syntax (`@ / \ ? # : %`, space, brackets, quotes...) or a control character: the
+/// host's URL parser would split the name there and keep only a part (`ü@evil.com` → `evil.com`),
+/// or percent-decode it, so the name checked would not be the name sent. UTS #46 itself never maps
+/// an ASCII character to a letter, so nothing valid is lost.
+fn is_name_ascii(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '*')
+}
+
+/// Maps a name label by label: ASCII labels stay as written (so every build treats them alike), and
+/// each Unicode label goes through the UTS #46 mapper on its own. The result still needs the label
+/// checks of an ASCII name ([`check`] runs them), and its `xn--` labels the IDN checks
+/// ([`check_idn_labels`]).
+fn map_name(name: &str) -> Result<Cow<'_, str>, Unmapped> {
     if name.is_ascii() {
-        return Some(Cow::Borrowed(name));
+        return Ok(Cow::Borrowed(name));
     }
-    idna_to_ascii(name).map(Cow::Owned)
+    if let Some(bad) = name.chars().find(|&c| if c.is_ascii() { !is_name_ascii(c) } else { c.is_control() || c.is_whitespace() }) {
+        return Err(Unmapped::Char(bad));
+    }
+    let mut out = String::with_capacity(name.len() + 8);
+    for (i, label) in name.split(is_label_separator).enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        if label.is_ascii() {
+            out.push_str(label);
+            continue;
+        }
+        // The mapping of a Unicode label is one host name label: UTS #46 without its STD3 rules
+        // maps e.g. U+FF0F to `/`, which one mapper keeps and another refuses; both are refused.
+        match idna_to_ascii(label) {
+            Some(mapped) if !mapped.is_empty() && mapped.bytes().all(|b| LABEL_BYTE[usize::from(b)]) => out.push_str(&mapped),
+            Some(_) => return Err(Unmapped::Idna(label.to_string())),
+            None => return Err(refused_label(label)),
+        }
+    }
+    Ok(Cow::Owned(out))
+}
+
+/// A Unicode label the mapper refused: a Bidi rule failure when the label breaks it on its own (a
+/// mapper that checks the rule refuses exactly those; one that does not may accept them, and then
+/// [`check_idn_labels`] refuses them with the same code), otherwise not a valid IDN.
+fn refused_label(label: &str) -> Unmapped {
+    let folded = to_lowercase(label);
+    if bidi::is_bidi_label(&folded) && !bidi::label_ok(&folded) {
+        Unmapped::Bidi(label.to_string())
+    } else {
+        Unmapped::Idna(label.to_string())
+    }
+}
+
+/// The checks an ASCII name with `xn--` labels still needs, in every build alike: each A-label must
+/// decode and be the mapping of what it decodes to (RFC 5891 §5.4), and when any label is
+/// right-to-left the Bidi rule must hold for every label (RFC 5893 §2, RFC 5891 §4.2.3.4).
+///
+/// The mappers differ on Bidi (the `idna` crate applies the rule, Node's URL parser only in part:
+/// it maps `aא` and `1א`), so the package applies it itself, on the Unicode form after mapping.
+/// Labels outside IDNA (a `*` wildcard, service labels such as `_dmarc`, RFC 8552) are not host
+/// name labels and are left out: `_dmarc.<a Hebrew zone>` and `*.<a Hebrew zone>` stay valid.
+fn check_idn_labels(ascii: &str) -> Result<(), Unmapped> {
+    if !ascii.split('.').any(is_a_label) {
+        return Ok(());
+    }
+    let mut unicode: Vec<Cow<'_, str>> = Vec::new();
+    for label in ascii.split('.') {
+        if !is_a_label(label) {
+            unicode.push(Cow::Borrowed(label));
+            continue;
+        }
+        let decoded = label
+            .get(4..)
+            .and_then(punycode::decode)
+            .filter(|d| !d.is_ascii())
+            .ok_or_else(|| Unmapped::Idna(label.to_string()))?;
+        match idna_to_ascii(&decoded) {
+            Some(again) if again.eq_ignore_ascii_case(label) => {}
+            Some(_) => return Err(Unmapped::Idna(label.to_string())),
+            None => return Err(refused_label(&decoded)),
+        }
+        unicode.push(Cow::Owned(decoded));
+    }
+    if !unicode.iter().any(|l| bidi::is_bidi_label(l)) {
+        return Ok(());
+    }
+    match unicode.iter().find(|l| !bidi::outside_idna(l) && !bidi::label_ok(l)) {
+        Some(bad) => Err(Unmapped::Bidi(bad.to_string())),
+        None => Ok(()),
+    }
+}
+
+/// `xn--…`, in any case: a Punycode label.
+fn is_a_label(label: &str) -> bool {
+    label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
 }
 
 #[cfg(feature = "idna")]
@@ -28,6 +142,7 @@ fn idna_to_ascii(name: &str) -> Option<String> {
 
 /// Without the `idna` feature (the WebAssembly build) the host's own URL parser performs the UTS #46
 /// mapping; the JS layer installs it here once. With no mapper installed, Unicode names are refused.
+/// It is given one label at a time, already free of URL syntax (see [`map_name`]).
 #[cfg(not(feature = "idna"))]
 fn idna_to_ascii(name: &str) -> Option<String> {
     IDNA_MAPPER.get().and_then(|map| map(name))
@@ -80,9 +195,12 @@ pub fn check(r: &mut Report, at: &Path, prefix: &'static str, name: &str, usage:
         r.error(at, code("charset"), format!("{:?} contains spaces or control characters", shown()));
         return None;
     }
-    let Some(ascii) = to_ascii(name) else {
-        r.error(at, code("idna"), format!("{:?} is not a valid internationalised domain name (UTS #46)", shown()));
-        return None;
+    let ascii = match map_name(name) {
+        Ok(ascii) => ascii,
+        Err(refusal) => {
+            report_unmapped(r, at, prefix, name, &refusal);
+            return None;
+        }
     };
     let trimmed = ascii.strip_suffix('.').unwrap_or(&ascii);
     if trimmed.is_empty() {
@@ -98,7 +216,40 @@ pub fn check(r: &mut Report, at: &Path, prefix: &'static str, name: &str, usage:
     for (i, label) in trimmed.split('.').enumerate() {
         ok &= check_label(r, at, prefix, label, i, usage, &shown);
     }
-    ok.then_some(())
+    if !ok {
+        return None;
+    }
+    if let Err(refusal) = check_idn_labels(trimmed) {
+        report_unmapped(r, at, prefix, name, &refusal);
+        return None;
+    }
+    Some(())
+}
+
+/// The issue for a name that has no valid ASCII form.
+fn report_unmapped(r: &mut Report, at: &Path, prefix: &'static str, name: &str, refusal: &Unmapped) {
+    let code = |rule: &str| Cow::Owned(format!("{prefix}.{rule}"));
+    let shown = crate::issue::shorten(name);
+    match refusal {
+        Unmapped::Char(c) => r.error(
+            at,
+            code("charset"),
+            format!("{shown:?} contains {c:?}, which no host name contains (names use letters, digits, `-` and `_`; URL syntax such as `@ / ? # : %` is refused before IDNA mapping)"),
+        ),
+        Unmapped::Idna(label) => r.error(
+            at,
+            code("idna"),
+            format!("{shown:?} is not a valid internationalised domain name (UTS #46): the label {:?} is not valid", crate::issue::shorten(label)),
+        ),
+        Unmapped::Bidi(label) => r.error(
+            at,
+            code("bidi"),
+            format!(
+                "{shown:?} breaks the IDNA Bidi rule (RFC 5893) in the label {:?}: in a name with right-to-left characters, every label starts with a letter, a left-to-right label has no right-to-left characters, and a right-to-left label has no left-to-right letters and ends in a right-to-left letter or a digit",
+                crate::issue::shorten(label)
+            ),
+        ),
+    }
 }
 
 /// The common case in one pass over the bytes: an ASCII name of letters, digits, `-` and `_`
@@ -145,9 +296,11 @@ static LABEL_BYTE: [bool; 256] = {
     table
 };
 
-/// 1–63 bytes (already known to be label bytes), not starting or ending with `-`.
+/// 1–63 bytes (already known to be label bytes), not starting or ending with `-`, and not an
+/// `xn--` A-label (those are decoded and checked as IDNs).
 fn plain_label(label: Option<&[u8]>) -> bool {
-    matches!(label, Some(l) if !l.is_empty() && l.len() <= MAX_LABEL && l.first() != Some(&b'-') && l.last() != Some(&b'-'))
+    matches!(label, Some(l) if !l.is_empty() && l.len() <= MAX_LABEL && l.first() != Some(&b'-') && l.last() != Some(&b'-')
+        && !(l.get(2..4) == Some(b"--") && l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"xn"))))
 }
 
 /// One label of a name; `index` 0 is the leftmost.

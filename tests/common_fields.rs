@@ -108,7 +108,7 @@ fn invalid_internationalised_names_are_errors() {
     // A label may not start with a combining mark (UTS #46 validity criteria).
     assert_error(a_named("\u{0301}a.example.com"), "record.name.idna", "/name");
     // A label with a right-to-left character mixed with left-to-right ones breaks the Bidi rule.
-    assert_error(a_named("aא1.example.com"), "record.name.idna", "/name");
+    assert_error(a_named("aא1.example.com"), "record.name.bidi", "/name");
 }
 
 // ---- ttl ----
