@@ -10,6 +10,7 @@ use crate::issue::{Path, Report};
 use std::borrow::Cow;
 
 mod bidi;
+mod bidi_table;
 mod punycode;
 
 pub const MAX_NAME: usize = 253;

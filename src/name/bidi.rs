@@ -1,11 +1,11 @@
 //! The Bidi rule for IDNA labels (RFC 5893 §2, required by RFC 5891 §4.2.3.4 and UTS #46 CheckBidi).
 //!
 //! Checked by the package itself, on the Unicode form of each label after mapping, so that every
-//! build gives the same verdict whatever its UTS #46 mapper does about Bidi. Bidi_Class comes from
-//! `unicode-bidi` (Unicode 16, a sorted range table; the host cannot provide it: JS regular
-//! expressions have no `\p{Bidi_Class=…}`).
+//! build gives the same verdict whatever its UTS #46 mapper does about Bidi. The host cannot give
+//! Bidi_Class (JS regular expressions have no `\p{Bidi_Class=…}`), so it comes from a compact table
+//! (`bidi_table.rs`) checked against the `unicode-bidi` crate.
 
-use unicode_bidi::{bidi_class, BidiClass};
+use super::bidi_table::{class as bidi_class, Class as BidiClass};
 
 /// Whether a label makes its name a "Bidi domain name" (RFC 5893 §1.4): it has a right-to-left
 /// character (R, AL) or an Arabic-Indic digit (AN).
@@ -24,6 +24,7 @@ pub(super) fn outside_idna(label: &str) -> bool {
 /// The six conditions of RFC 5893 §2 for one label of a Bidi domain name.
 pub(super) fn label_ok(label: &str) -> bool {
     use BidiClass::{AL, AN, BN, CS, EN, ES, ET, L, NSM, ON, R};
+    // `Other` (white space, separators, embedding controls) is allowed in no label.
     let mut classes = label.chars().map(bidi_class);
     let rtl = match classes.next() {
         // 1. The first character is L, R or AL.
@@ -73,6 +74,29 @@ mod tests {
         // 4: EN and AN together; 5: R in an LTR label; 6: LTR ending in `-`.
         for bad in ["1a", "1\u{05D0}", "\u{0300}a", "\u{05D0}a\u{05D1}", "\u{05D0}a", "\u{05D0}0\u{0661}", "a\u{05D0}", "a\u{05D0}b", "a-"] {
             assert!(!label_ok(bad), "{bad:?}");
+        }
+    }
+
+    /// The compact table gives `unicode-bidi`'s class for every code point.
+    #[test]
+    fn table_matches_unicode_bidi() {
+        use unicode_bidi::BidiClass as U;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = match unicode_bidi::bidi_class(c) {
+                U::L => BidiClass::L,
+                U::R => BidiClass::R,
+                U::AL => BidiClass::AL,
+                U::AN => BidiClass::AN,
+                U::EN => BidiClass::EN,
+                U::ES => BidiClass::ES,
+                U::CS => BidiClass::CS,
+                U::ET => BidiClass::ET,
+                U::ON => BidiClass::ON,
+                U::BN => BidiClass::BN,
+                U::NSM => BidiClass::NSM,
+                _ => BidiClass::Other,
+            };
+            assert_eq!(bidi_class(c), want, "U+{:04X}", u32::from(c));
         }
     }
 

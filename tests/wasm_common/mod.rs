@@ -10,6 +10,9 @@ use js_sys::{Array, Reflect, JSON};
 use serde_json::{json, Value};
 use wasm_bindgen::JsValue;
 
+#[path = "../names/table.rs"]
+mod name_table;
+
 pub const ZONE: &str = "023e105f4ecef8ad9ca31a8372d0c353";
 
 /// One `#[wasm_bindgen_test]` per `name: body,` pair.
@@ -49,6 +52,7 @@ macro_rules! boundary_tests {
             samples_cover_every_kind: common::samples_cover_every_kind(),
             every_kind_in_one_batch: common::every_kind_in_one_batch(),
             idna_through_the_host_url_parser: common::idna_through_the_host_url_parser(),
+            name_table_verdicts: common::name_table_verdicts(),
             issues_cross_with_code_pointer_severity_message: common::issues_cross_with_code_pointer_severity_message(),
             bad_input_is_an_issue_not_a_throw: common::bad_input_is_an_issue_not_a_throw(),
             prepare_builds_the_request_or_says_why_not: common::prepare_builds_the_request_or_says_why_not(),
@@ -241,6 +245,26 @@ pub fn idna_through_the_host_url_parser() {
     let long = format!("{}.example.com", "ü".repeat(60));
     let long = json!({"type":"A","name":long,"ttl":1,"content":"192.0.2.1"});
     assert!(record_issues(&long, "{}").iter().any(|i| i["pointer"] == "/name" && i["severity"] == "error"));
+}
+
+/// The shared name table (tests/names/table.rs): this host's URL parser maps the Unicode names, and
+/// every verdict must be the one the native build reaches with the `idna` crate.
+pub fn name_table_verdicts() {
+    ready();
+    let cases = name_table::cases();
+    let mut wrong = Vec::new();
+    for case in &cases {
+        let record: Value = serde_json::from_str(&case.0).expect("table rows are JSON");
+        let issues: Vec<(String, String, String)> = record_issues(&record, "{}")
+            .iter()
+            .map(|i| {
+                let text = |key: &str| i[key].as_str().unwrap_or_default().to_string();
+                (text("code"), text("pointer"), text("severity"))
+            })
+            .collect();
+        wrong.extend(name_table::mismatch(case, &issues));
+    }
+    assert!(wrong.is_empty(), "{} of {} verdicts differ from the table:\n{}", wrong.len(), cases.len(), wrong.join("\n"));
 }
 
 /// An issue crosses as a plain object with `code`, `pointer`, `severity` and `message`.
