@@ -21,4 +21,6 @@ fi
 node_modules/.bin/esbuild pkg/src/node-cjs.mjs --bundle --platform=node --format=cjs --log-level=error \
   --outfile=pkg/dist/node.cjs
 cp README.md pkg/README.md
+# Both licences the package declares, and the changelog, ship in the tarball.
+cp LICENSE-MIT LICENSE-APACHE CHANGELOG.md pkg/
 echo "pkg: $(wc -c < "$out/cf_dns_batch_bg.wasm") bytes .wasm, $(gzip -9c "$out/cf_dns_batch_bg.wasm" | wc -c) gzipped"
