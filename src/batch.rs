@@ -51,6 +51,10 @@ pub const BATCH_LIMIT_FREE: usize = 200;
 pub const BATCH_LIMIT_PAID: usize = 3_500;
 /// Shadow metadata is computed only for batches of at most this many records.
 pub const SHADOW_METADATA_LIMIT: usize = 1_000;
+/// The TXT content at one name adds up to at most this many characters (reference §3, TXT).
+/// UNCONFIRMED how Cloudflare counts: here, characters of each record's content as stored (quoted),
+/// the form its error speaks of ("combined content length").
+pub const TXT_NAME_MAX_CHARS: usize = 8_192;
 /// Identifiers (zone and record ids) are at most 32 characters (OpenAPI `maxLength: 32`).
 pub const ID_MAX: usize = 32;
 
@@ -284,13 +288,17 @@ fn walk(json: &Json, options: &ValidateOptions, build: bool) -> (Vec<Issue>, Opt
         }
         Some(())
     });
-    let mut placed: Vec<Placed> = Vec::with_capacity(written("posts"));
+    // The records the batch writes whole (puts, then posts: the order they run in), by name.
+    let mut placed: Vec<Placed> = Vec::with_capacity(written("puts") + written("posts"));
     for_each_item(&top, &mut r, "puts", |item, i, at, r| {
         let id = read_op_id(item, at, r, "puts");
         let errors_before = r.error_count();
         let read = read_record(item, at, r, Mode::Full, build, &["id"])?;
         let id = id?;
         ids.note(r, at, id, Op::Put, i);
+        if let Some(p) = Placed::of(item, "puts", i, read.kind) {
+            placed.push(p);
+        }
         if build {
             let record = whole_record(read, at, r, errors_before)?;
             params.puts.push(PutParam { id: id.into(), record });
@@ -300,8 +308,8 @@ fn walk(json: &Json, options: &ValidateOptions, build: bool) -> (Vec<Issue>, Opt
     for_each_item(&top, &mut r, "posts", |item, i, at, r| {
         let errors_before = r.error_count();
         let read = read_record(item, at, r, Mode::Full, build, &[])?;
-        if let (Some(kind), Some(name)) = (read.kind, item.get("name").and_then(Json::as_str)) {
-            placed.push(Placed { index: i, name: fold_name(name), kind });
+        if let Some(p) = Placed::of(item, "posts", i, read.kind) {
+            placed.push(p);
         }
         if build {
             let record = whole_record(read, at, r, errors_before)?;
@@ -324,6 +332,7 @@ fn walk(json: &Json, options: &ValidateOptions, build: bool) -> (Vec<Issue>, Opt
 
     check_size(&mut r, &params, members);
     check_names(&mut r, &placed);
+    check_txt_length(&mut r, &placed);
 
     let errors = r.has_errors();
     (r.issues, Some(params), errors)
@@ -534,9 +543,11 @@ impl<'j> IdIndex<'j> {
             std::collections::hash_map::Entry::Occupied(seen) => *seen.get(),
         };
         let first_at = format!("/{}/{first_index}", first_op.array());
-        if first_op == Op::Delete && op != Op::Delete {
-            // Deletes run first, so the record is gone before this operation runs.
-            r.error(at, "batch.id.deleted", format!("record {id} is deleted earlier in this batch ({first_at}); deletes run before patches and puts, so this would fail (81044)"));
+        if first_op == Op::Delete {
+            // Deletes run first, and in array order, so the record is gone before this operation
+            // runs: a second delete of it fails like a patch or put of it (81044).
+            let why = if op == Op::Delete { "deletes run in array order" } else { "deletes run before patches and puts" };
+            r.error(at, "batch.id.deleted", format!("record {id} is deleted earlier in this batch ({first_at}); {why}, so this would fail (81044)"));
         } else {
             // UNCONFIRMED how the API treats one id in two operations; flag it, do not refuse.
             r.warn(at, "batch.id.duplicate", format!("record {id} is also changed at {first_at}"));
@@ -574,16 +585,41 @@ fn check_size(r: &mut Report, params: &BatchParams, members: &[(&str, Json)]) {
     }
 }
 
+/// A record the batch writes whole (a put or a post): it is at its name once the batch has run.
 struct Placed<'j> {
-    /// Index in `posts`.
+    /// `puts` or `posts`.
+    array: &'static str,
+    /// Index in that array.
     index: usize,
     name: std::borrow::Cow<'j, str>,
     kind: RecordType,
+    /// A TXT record's content as Cloudflare stores it, in characters; 0 for other kinds.
+    txt_chars: usize,
 }
 
-impl Placed<'_> {
+impl<'j> Placed<'j> {
+    fn of(item: &'j Json, array: &'static str, index: usize, kind: Option<RecordType>) -> Option<Placed<'j>> {
+        let kind = kind?;
+        let name = fold_name(item.get("name").and_then(Json::as_str)?);
+        let txt_chars = match (kind, item.get("content").and_then(Json::as_str)) {
+            (RecordType::TXT, Some(content)) => stored_txt_chars(content),
+            _ => 0,
+        };
+        Some(Placed { array, index, name, kind, txt_chars })
+    }
+
     fn pointer(&self) -> String {
-        format!("/posts/{}", self.index)
+        format!("/{}/{}", self.array, self.index)
+    }
+}
+
+/// The characters of TXT `content` once stored: quoted content as sent, unquoted content as
+/// Cloudflare quotes it (in strings of at most 255 bytes; reference §3, TXT).
+fn stored_txt_chars(content: &str) -> usize {
+    if content.trim_start().starts_with('"') {
+        crate::record::common::char_count(content)
+    } else {
+        crate::record::common::char_count(&crate::record::txt::quote(content))
     }
 }
 
@@ -598,7 +634,8 @@ fn fold_name(name: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(crate::name::to_ascii(name).map_or_else(|| crate::name::to_lowercase(name), |a| a.to_ascii_lowercase()))
 }
 
-/// Name-level rules among the records this batch posts.
+/// Name-level rules among the records this batch puts and posts (they are all at their names once
+/// it has run; records already in the zone are not known here).
 fn check_names(r: &mut Report, posts: &[Placed]) {
     use crate::issue::Severity::{Error, Warning};
     // Only names posted more than once form a group (most names are posted once, and a group
@@ -626,7 +663,8 @@ fn check_names(r: &mut Report, posts: &[Placed]) {
             }
         }
     }
-    groups.sort_by_key(|g| g.first().map(|p| p.index));
+    groups.sort_by_key(|g| g.first().map(|p| (p.array == "posts", p.index)));
+    let apex = common_suffix(posts);
     for group in &groups {
         if let Some(first) = group.iter().find(|p| p.kind == RecordType::CNAME) {
             for p in group.iter().filter(|p| p.index != first.index) {
@@ -651,23 +689,87 @@ fn check_names(r: &mut Report, posts: &[Placed]) {
                 }
             }
         }
-        let ns = group.iter().position(|p| p.kind == RecordType::NS);
+        // The group is in the order the records are written (puts, then posts).
+        let Some((first_ns, ns)) = group.iter().enumerate().find(|(_, p)| p.kind == RecordType::NS) else { continue };
         for (i, p) in group.iter().enumerate() {
-            match (p.kind, ns) {
-                (RecordType::DS, Some(n)) if n > i => r.at_pointer(
+            match p.kind {
+                RecordType::DS if i < first_ns => r.at_pointer(
                     &p.pointer(),
                     "batch.ds.order",
                     Warning,
-                    format!("the DS at {:?} is posted before its NS ({}); post the NS first", p.name, group[n].pointer()),
+                    format!("the DS at {:?} is posted before its NS ({}); post the NS first", p.name, ns.pointer()),
                 ),
-                (RecordType::NS | RecordType::DS | RecordType::CNAME, _) | (_, None) => {}
-                (_, Some(n)) => r.at_pointer(
+                RecordType::NS | RecordType::DS => {}
+                // At the apex, NS records sit beside the zone's other records.
+                _ if p.name == "@" => {}
+                _ if may_be_apex(&p.name, &apex) => r.at_pointer(
                     &p.pointer(),
                     "batch.ns.coexist",
                     Warning,
-                    format!("{} at {:?} sits at the delegation made by the NS at {}; only DS belongs beside an NS", p.kind, p.name, group[n].pointer()),
+                    format!(
+                        "{} at {:?} sits beside the NS at {}: allowed only if {:?} is the zone's apex (write the apex as `@`); below it, NS shares its name with no other type (API error 81056)",
+                        p.kind, p.name, ns.pointer(), p.name
+                    ),
+                ),
+                _ => r.at_pointer(
+                    &p.pointer(),
+                    "batch.ns.conflict",
+                    Error,
+                    format!("{} at {:?} sits at the delegation made by the NS at {}; NS shares its name with no other type but DS (API error 81056)", p.kind, p.name, ns.pointer()),
                 ),
             }
+        }
+    }
+}
+
+/// Whether `name` may be the zone's apex, which this check cannot know (it sees only the zone's
+/// id). Every name of a zone is at or below its apex, so a fully qualified name is taken as
+/// possibly the apex when every dotted name of the batch is at or below it (`apex`, the longest
+/// such suffix). A name of one label is relative (`sub` is `sub.<zone>`), never the apex.
+fn may_be_apex(name: &str, apex: &Option<&str>) -> bool {
+    name.contains('.') && *apex == Some(name)
+}
+
+/// The longest name that every dotted name in `placed` is at or below (label-wise), if any.
+fn common_suffix<'p>(placed: &'p [Placed]) -> Option<&'p str> {
+    let mut suffix: Option<&str> = None;
+    for p in placed.iter().filter(|p| p.name.contains('.')) {
+        let name = p.name.as_ref();
+        let mut s = match suffix {
+            None => name,
+            Some(s) => s,
+        };
+        while !is_at_or_below(name, s) {
+            s = s.split_once('.')?.1;
+        }
+        suffix = Some(s);
+    }
+    suffix
+}
+
+fn is_at_or_below(name: &str, above: &str) -> bool {
+    name == above || (name.len() > above.len() && name.ends_with(above) && name.as_bytes().get(name.len() - above.len() - 1) == Some(&b'.'))
+}
+
+/// Cloudflare caps the TXT content at one name at 8,192 characters in all (API error 83011). Only
+/// the records this batch puts or posts are known here (not those already in the zone), so this
+/// finds a batch that alone goes over. Reported once per name, at the record that goes over.
+fn check_txt_length(r: &mut Report, placed: &[Placed]) {
+    let mut totals: FastMap<&str, usize> = FastMap::default();
+    for p in placed.iter().filter(|p| p.kind == RecordType::TXT) {
+        let total = totals.entry(p.name.as_ref()).or_insert(0);
+        let before = *total;
+        *total += p.txt_chars;
+        if before <= TXT_NAME_MAX_CHARS && *total > TXT_NAME_MAX_CHARS {
+            r.at_pointer(
+                &format!("{}/content", p.pointer()),
+                "batch.txt.combined-length",
+                crate::issue::Severity::Error,
+                format!(
+                    "the TXT records at {:?} hold {} characters of content with this one; Cloudflare allows {TXT_NAME_MAX_CHARS} in all at one name (API error 83011)",
+                    p.name, *total
+                ),
+            );
         }
     }
 }

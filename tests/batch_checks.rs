@@ -184,7 +184,9 @@ fn one_record_touched_twice() {
         "batch.id.duplicate",
         "/puts/0",
     );
-    assert_warning(json!({"zone_id":ZONE,"deletes":[{"id":ID1},{"id":ID1}]}), "batch.id.duplicate", "/deletes/1");
+    // Deletes run in array order: the second delete finds no record (81044), like a patch would.
+    assert_error(json!({"zone_id":ZONE,"deletes":[{"id":ID1},{"id":ID1.to_uppercase()}]}), "batch.id.deleted", "/deletes/1");
+    assert_warning(json!({"zone_id":ZONE,"patches":[{"id":ID1,"comment":"x"},{"id":ID1,"ttl":300}]}), "batch.id.duplicate", "/patches/1");
     assert_clean(json!({"zone_id":ZONE,"deletes":[{"id":ID1}],"patches":[{"id":ID2,"comment":"x"}]}));
 }
 
@@ -268,21 +270,66 @@ fn name_issues_come_back_in_post_order() {
 
 #[test]
 fn delegations() {
-    let ns_and_a = json!({"zone_id":ZONE,"posts":[{"type":"NS","name":"sub","ttl":1,"content":"ns1.example.net"},a("sub","192.0.2.1")]});
-    assert_warning(ns_and_a, "batch.ns.coexist", "/posts/1");
-    let ds_first = json!({"zone_id":ZONE,"posts":[
-        {"type":"DS","name":"sub","ttl":1,"data":{"key_tag":2371,"algorithm":13,"digest_type":2,"digest":"1F987CC6583E92DF0890718C42C9AB4DB5A9CA4EF5C31AFA4F8CE2C43CA04A1D"}},
-        {"type":"NS","name":"sub","ttl":1,"content":"ns1.example.net"}
-    ]});
+    let ns = |name: &str| json!({"type":"NS","name":name,"ttl":1,"content":"ns1.example.net"});
+    let ds = |name: &str| json!({"type":"DS","name":name,"ttl":1,"data":{"key_tag":2371,"algorithm":13,"digest_type":2,"digest":"1F987CC6583E92DF0890718C42C9AB4DB5A9CA4EF5C31AFA4F8CE2C43CA04A1D"}});
+    // NS shares a name with no other type (Cloudflare: 81056), DS excepted; reported at the other record.
+    assert_error(json!({"zone_id":ZONE,"posts":[ns("sub"),a("sub","192.0.2.1")]}), "batch.ns.conflict", "/posts/1");
+    assert_error(json!({"zone_id":ZONE,"posts":[{"type":"TXT","name":"sub","ttl":1,"content":"\"x\""},ns("SUB.")]}), "batch.ns.conflict", "/posts/0");
+    assert_error(json!({"zone_id":ZONE,"posts":[ns("sub"),{"type":"CNAME","name":"sub","ttl":1,"content":"x.example.net"}]}), "batch.ns.conflict", "/posts/1");
+    // The final state counts: a put is a record at its name as much as a post is.
+    let put_a = json!({"id":ID1,"type":"A","name":"sub.example.com","ttl":1,"content":"192.0.2.1"});
+    let with_put = json!({"zone_id":ZONE,"puts":[put_a],"posts":[ns("sub.example.com"),a("www.example.com","192.0.2.2")]});
+    assert_error(with_put, "batch.ns.conflict", "/puts/0");
+    // A fully qualified name below another name of the batch is not the apex.
+    assert_error(json!({"zone_id":ZONE,"posts":[ns("sub.example.com"),a("sub.example.com","192.0.2.1"),a("example.com","192.0.2.2")]}), "batch.ns.conflict", "/posts/1");
+    // NS beside other types at the apex is allowed. `@` is the apex; a fully qualified name that
+    // every name of the batch lies at or below may be the apex (the zone's name is not known
+    // here), so that is a warning only: a zone file's apex NS records next to its apex A.
+    let v = validate(&json!({"zone_id":ZONE,"posts":[ns("@"),a("@","192.0.2.1")]}));
+    assert_no_issue(&v, "batch.ns.conflict");
+    assert_no_issue(&v, "batch.ns.coexist");
+    let apex = json!({"zone_id":ZONE,"posts":[ns("example.com"),a("example.com","192.0.2.1"),a("www.example.com","192.0.2.2"),a("www","192.0.2.3")]});
+    let v = validate(&apex);
+    find(&v, "batch.ns.coexist", "/posts/1", Severity::Warning);
+    assert_no_issue(&v, "batch.ns.conflict");
+    assert_warning(json!({"zone_id":ZONE,"posts":[ns("sub.example.com"),a("sub.example.com","192.0.2.1")]}), "batch.ns.coexist", "/posts/1");
+
+    let ds_first = json!({"zone_id":ZONE,"posts":[ds("sub"),ns("sub")]});
     let v = validate(&ds_first);
     find(&v, "batch.ds.order", "/posts/0", Severity::Warning);
-    assert_no_issue(&v, "batch.ns.coexist");
-    let ns_first = json!({"zone_id":ZONE,"posts":[
-        {"type":"NS","name":"sub","ttl":1,"content":"ns1.example.net"},
-        {"type":"NS","name":"sub","ttl":1,"content":"ns2.example.net"},
-        {"type":"DS","name":"sub","ttl":1,"data":{"key_tag":2371,"algorithm":13,"digest_type":2,"digest":"1F987CC6583E92DF0890718C42C9AB4DB5A9CA4EF5C31AFA4F8CE2C43CA04A1D"}}
-    ]});
-    assert_clean(ns_first);
+    assert_no_issue(&v, "batch.ns.conflict");
+    let mut second = ns("sub");
+    second["content"] = json!("ns2.example.net");
+    assert_clean(json!({"zone_id":ZONE,"posts":[ns("sub"),second,ds("sub")]}));
+}
+
+/// TXT content of `strings` quoted strings of 250 `a`s: 252 characters a string plus the spaces.
+fn txt(name: &str, strings: usize, letter: char) -> Value {
+    let one = format!("\"{}\"", letter.to_string().repeat(250));
+    json!({"type":"TXT","name":name,"ttl":1,"content":vec![one; strings].join(" ")})
+}
+
+#[test]
+fn txt_content_at_one_name_adds_up_to_8192_characters() {
+    // 2,782 characters each: two fit, a third makes 8,346.
+    // (Each is over the older 2,048-per-record limit, a warning of its own.)
+    assert_no_issue(&validate(&json!({"zone_id":ZONE,"posts":[txt("t",11,'a'),txt("t",11,'b'),txt("u",11,'c')]})), "batch.txt.combined-length");
+    let three = json!({"zone_id":ZONE,"posts":[txt("t",11,'a'),txt("T.",11,'b'),txt("u",11,'c'),txt("t",11,'d')]});
+    let v = validate(&three);
+    let issue = find(&v, "batch.txt.combined-length", "/posts/3/content", Severity::Error);
+    assert!(issue.message.contains("8346") && issue.message.contains("8192") && issue.message.contains("83011"), "{}", issue.message);
+    assert_eq!(v.issues.iter().filter(|i| i.code == "batch.txt.combined-length").count(), 1);
+    // Puts count too (they run before posts).
+    let mut put = txt("t",11,'e');
+    put["id"] = json!(ID1);
+    assert_error(json!({"zone_id":ZONE,"puts":[put],"posts":[txt("t",11,'a'),txt("t",11,'b')]}), "batch.txt.combined-length", "/posts/1/content");
+    // Unquoted content is counted as Cloudflare stores it, quoted in strings of 255: 2,700
+    // characters become 2,732, and three of them 8,196.
+    let plain = |c: char| json!({"type":"TXT","name":"p","ttl":1,"content":c.to_string().repeat(2700)});
+    assert_error(json!({"zone_id":ZONE,"posts":[plain('a'),plain('b'),plain('c')]}), "batch.txt.combined-length", "/posts/2/content");
+    // Exactly 8,192 is allowed.
+    let exact = json!({"type":"TXT","name":"x","ttl":1,"content":format!("\"{}\"", "z".repeat(8190 - 2 * 2782))});
+    assert_no_issue(&validate(&json!({"zone_id":ZONE,"posts":[txt("x",11,'a'),txt("x",11,'b'),exact]})), "batch.txt.combined-length");
 }
 
 // ---- the top level ----

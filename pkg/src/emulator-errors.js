@@ -24,6 +24,10 @@
 //   beside A/AAAA
 // CNAME beside a CNAME                81054 "A CNAME record with that host already exists."
 // same type, name and value           81058 "An identical record already exists."
+// a record beside an NS below the apex 81056 "NS records with that host already exist." (an NS added
+//   (or an NS beside others)                   beside other records: code and message UNCONFIRMED)
+// TXT content at one name over 8,192  83011 "Combined content length of records with this name ..."
+//   characters
 // batch over the plan's size          81100 UNCONFIRMED: no source shows the real code or message
 // type changed by PUT/PATCH           1004  UNCONFIRMED: only the deprecation (EOL 2026-06-30) is documented
 // malformed JSON body                 9207  "Request body is invalid."

@@ -8,6 +8,7 @@ pub const ZONE: &str = "023e105f4ecef8ad9ca31a8372d0c353";
 
 /// Validates `record` as the only post of a batch (`/posts/0/...`).
 pub fn issues_of(record: Value, options: &ValidateOptions) -> Vec<Issue> {
+    table_cases::note(&record);
     let batch = json!({ "zone_id": ZONE, "posts": [record] }).to_string();
     let issues = validate_batch_json(&batch, options).issues;
     assert_eq!(cf_dns_batch::batch::check_json(&batch, options).issues, issues, "checking without building finds the same issues");
@@ -76,4 +77,34 @@ pub fn assert_issue(record: Value, code: &str, pointer: &str, severity: Severity
         issues.iter().any(|i| i.code == code && i.pointer == full && i.severity == severity),
         "expected {severity:?} {code} at {full} for {record}, got {issues:#?}"
     );
+}
+
+/// Every record a kind table validates, one JSON line each, in `target/table-cases/<table>.jsonl`
+/// (rewritten by each run of the table): `tests/js/validator-emulator.test.mjs` posts them to the
+/// emulator and holds its verdict equal to `validateBatch`'s.
+mod table_cases {
+    use serde_json::Value;
+    use std::io::Write;
+    use std::sync::{Mutex, OnceLock};
+
+    static FILE: OnceLock<Mutex<Option<std::fs::File>>> = OnceLock::new();
+
+    fn open() -> Option<std::fs::File> {
+        let exe = std::env::current_exe().ok()?;
+        let stem = exe.file_stem()?.to_str()?;
+        // `record_caa-0123abcd` -> `record_caa`: one file per table, whatever the build.
+        let table = stem.rsplit_once('-').map_or(stem, |(name, _)| name);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/table-cases");
+        std::fs::create_dir_all(&dir).ok()?;
+        std::fs::File::create(dir.join(format!("{table}.jsonl"))).ok()
+    }
+
+    pub fn note(record: &Value) {
+        let file = FILE.get_or_init(|| Mutex::new(open()));
+        if let Ok(mut file) = file.lock() {
+            if let Some(file) = file.as_mut() {
+                let _ = writeln!(file, "{record}");
+            }
+        }
+    }
 }

@@ -275,3 +275,51 @@ test('reset() empties the zones, the request log and re-arms the faults; bad opt
   }
   assert.throws(() => emulator.records('nope'), ConfigurationError);
 });
+
+test('NS shares a name below the apex with no other type but DS: 81056, either way round', async () => {
+  const emulator = createEmulator();
+  emulator.seed(ZONE, [
+    { type: 'NS', name: 'sub', content: 'ns1.example.net', ttl: 1 },
+    { type: 'TXT', name: 'txt', content: '"x"', ttl: 1 },
+  ]);
+  const ds = { type: 'DS', name: 'sub', ttl: 1, data: { key_tag: 2371, algorithm: 13, digest_type: 2, digest: '1F987CC6583E92DF0890718C42C9AB4DB5A9CA4EF5C31AFA4F8CE2C43CA04A1D' } };
+  const post = (...posts) => rawBatch(emulator, { posts });
+  for (const other of [{ type: 'A', name: 'sub', content: '192.0.2.1', ttl: 1 }, { type: 'CNAME', name: 'SUB.example.com.', content: 'x.example.net', ttl: 1 }, { type: 'TXT', name: 'sub', content: '"y"', ttl: 1 }]) {
+    const res = await post(other);
+    assert.deepEqual([res.status, ...firstError(res)], [400, 81056, '/posts/0'], other.type);
+  }
+  const nsBesideTxt = await post({ type: 'NS', name: 'txt', content: 'ns1.example.net', ttl: 1 });
+  assert.deepEqual([nsBesideTxt.status, ...firstError(nsBesideTxt)], [400, 81056, '/posts/0']);
+  // Within one batch: the second of the two is refused, and nothing is applied.
+  const both = await post({ type: 'NS', name: 'new', content: 'ns1.example.net', ttl: 1 }, { type: 'A', name: 'new', content: '192.0.2.1', ttl: 1 });
+  assert.deepEqual([both.status, ...firstError(both)], [400, 81056, '/posts/1']);
+  assert.equal((await post(ds, { type: 'NS', name: 'sub', content: 'ns2.example.net', ttl: 1 }, { type: 'A', name: 'x.sub', content: '192.0.2.1', ttl: 1 })).status, 200, 'DS, a second NS, and records below are fine');
+  const apex = await post({ type: 'NS', name: '@', content: 'ns1.example.net', ttl: 1 }, { type: 'A', name: 'example.com', content: '192.0.2.1', ttl: 1 });
+  assert.equal(apex.status, 200, 'at the apex NS sits beside other types');
+  assert.equal(emulator.records(ZONE).length, 7);
+});
+
+test('TXT content at one name adds up to at most 8,192 characters: 83011, counting the zone’s records', async () => {
+  const emulator = createEmulator();
+  const txt = (name, letter, strings = 11) => ({ type: 'TXT', name, ttl: 1, content: Array.from({ length: strings }, () => `"${letter.repeat(250)}"`).join(' ') });
+  emulator.seed(ZONE, [txt('t', 'a'), txt('t', 'b')]); // 2 × 2,782 characters
+  const over = await rawBatch(emulator, { posts: [txt('u', 'c'), txt('t', 'c')] });
+  assert.deepEqual([over.status, ...firstError(over)], [400, 83011, '/posts/1/content']);
+  assert.match(over.body.errors[0].message, /^Combined content length of records with this name/);
+  // Exactly 8,192 is allowed; deleting one first makes room; unquoted content counts as stored (quoted).
+  const exact = { type: 'TXT', name: 't', ttl: 1, content: `"${'z'.repeat(8190 - 2 * 2782)}"` };
+  assert.equal((await rawBatch(emulator, { posts: [exact] })).status, 200);
+  const [first] = emulator.records(ZONE);
+  assert.equal((await rawBatch(emulator, { deletes: [{ id: first.id }], posts: [txt('t', 'd')] })).status, 200);
+  const plain = (letter) => ({ type: 'TXT', name: 'p', ttl: 1, content: letter.repeat(2700) });
+  const quoted = await rawBatch(emulator, { posts: [plain('a'), plain('b'), plain('c')] });
+  assert.deepEqual([quoted.status, ...firstError(quoted)], [400, 83011, '/posts/2/content'], '3 × 2,732 characters once quoted');
+});
+
+test('an id deleted twice in one batch: the second delete finds no record (81044)', async () => {
+  const emulator = createEmulator();
+  const [rec] = emulator.seed(ZONE, [{ type: 'A', name: 'x', content: '192.0.2.1', ttl: 1 }]);
+  const res = await rawBatch(emulator, { deletes: [{ id: rec.id }, { id: rec.id }] });
+  assert.deepEqual([res.status, ...firstError(res)], [400, 81044, '/deletes/1']);
+  assert.equal(emulator.records(ZONE).length, 1);
+});
