@@ -211,11 +211,8 @@ pub fn reads_back_on_one_line(text: &str) -> bool {
     while let Some(b) = bytes.next() {
         match b {
             b'\n' | b'\r' => return false,
-            b'\\' => {
-                if bytes.next().is_none_or(|c| c == b'\n' || c == b'\r') {
-                    return false;
-                }
-            }
+            // A `\` escapes the next byte; one at the very end, or before a line break, escapes nothing.
+            b'\\' if bytes.next().is_none_or(|c| c == b'\n' || c == b'\r') => return false,
             b'"' => quoted = !quoted,
             b';' | b'(' | b')' if !quoted => return false,
             _ => {}
