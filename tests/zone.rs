@@ -593,3 +593,32 @@ fn without_an_origin_names_are_kept_as_written() {
     assert_eq!(zone.records, records);
     assert_eq!(issue_list(&zone), ["1:1 zone.origin.missing"]);
 }
+
+#[test]
+fn format_from_json_takes_listed_records_and_names_unreadable_ones() {
+    use cf_dns_batch::zone::format_zone_json;
+    // Records as the list endpoint gives them: response-only fields are ignored.
+    let listed = json!([
+        {"id": "372e67954025e0ba6aaa6d586b9e0b59", "zone_name": "example.com", "name": "example.com", "type": "CAA",
+         "content": "0 issue \"letsencrypt.org\"", "data": {"flags": 0, "tag": "issue", "value": "letsencrypt.org"},
+         "proxiable": false, "proxied": false, "ttl": 1, "comment": null, "tags": [], "meta": {"auto_added": false},
+         "created_on": "2026-01-01T00:00:00Z", "modified_on": "2026-01-01T00:00:00Z"},
+        {"id": "372e67954025e0ba6aaa6d586b9e0b5a", "name": "www.example.com", "type": "A", "content": "192.0.2.1", "proxiable": true,
+         "proxied": true, "ttl": 1, "tags": ["team:web"], "comment": "front door"}
+    ]);
+    let text = format_zone_json(&listed.to_string(), Some("example.com")).expect("written");
+    assert_eq!(
+        text,
+        "$ORIGIN example.com.\n\
+         example.com.\t1\tIN\tCAA\t0 issue \"letsencrypt.org\"\n\
+         www.example.com.\t1\tIN\tA\t192.0.2.1 ; front door cf_tags=cf-proxied:true,team:web\n"
+    );
+    let bad = json!([{"name": "a.example.com", "type": "A", "content": "192.0.2.1"}, {"name": "b.example.com", "type": "A", "content": "192.0.2.300"}, 7]);
+    let issues = format_zone_json(&bad.to_string(), None).expect_err("refused");
+    let got: Vec<(&str, &str)> = issues.iter().map(|i| (i.pointer.as_str(), i.code.as_ref())).collect();
+    assert_eq!(got, [("/1/content", "a.content.ipv4"), ("/2", "record.type-of-record")]);
+    let issues = format_zone_json("{\"posts\": []}", None).expect_err("refused");
+    assert_eq!(issues[0].code, "zone.format.record");
+    let issues = format_zone_json("[", None).expect_err("refused");
+    assert_eq!(issues[0].code, "zone.format.record");
+}

@@ -22,6 +22,7 @@
 
 use super::lexer::Pos;
 use super::ZoneIssue;
+use crate::json::{with_arena, Json};
 use compact_str::CompactString;
 use std::fmt::Write as _;
 
@@ -127,7 +128,11 @@ fn tag_list(text: &str) -> Result<Vec<(&str, String)>, String> {
             if after.starts_with('"') {
                 let close = closing_quote(after).ok_or_else(|| format!("the quoted value of `{name}` is not closed"))?;
                 let quoted = after.get(..=close).unwrap_or_default();
-                value = serde_json::from_str::<String>(quoted).map_err(|e| format!("the quoted value of `{name}` is not a JSON string: {e}"))?;
+                // The crate's own JSON reader: serde_json's deserializer would add to the .wasm.
+                value = with_arena(|arena| match Json::parse(quoted, arena) {
+                    Ok(Json::String(s)) => Ok(s.to_string()),
+                    _ => Err(format!("the quoted value of `{name}` is not a JSON string")),
+                })?;
                 rest = after.get(close + 1..).unwrap_or_default().trim_start();
             } else {
                 let end = after.find(',').unwrap_or(after.len());

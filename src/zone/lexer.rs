@@ -225,7 +225,10 @@ pub fn reads_back_on_one_line(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn entries(text: &str) -> (Vec<(Vec<String>, bool, Option<String>)>, Vec<ZoneIssue>) {
+    /// Each entry's tokens, whether its owner was left blank, and its trailing comment.
+    type Seen = Vec<(Vec<String>, bool, Option<String>)>;
+
+    fn entries(text: &str) -> (Seen, Vec<ZoneIssue>) {
         let mut lexer = Lexer::new(text);
         let mut tokens = Vec::new();
         let mut issues = Vec::new();

@@ -23,7 +23,7 @@ mod writer;
 
 pub use lexer::Pos;
 pub use reader::parse_zone;
-pub use writer::format_zone;
+pub use writer::{format_zone, format_zone_json};
 
 use crate::issue::Severity;
 use crate::record::Record;

@@ -5,7 +5,10 @@
 
 use super::attributes::{self, Attributes};
 use super::lexer::reads_back_on_one_line;
-use crate::issue::{Issue, Severity};
+use crate::issue::{Issue, Path, Report, Severity, ValidateOptions};
+use crate::json::{with_arena, Json};
+use crate::record::common::read_record;
+use crate::record::fields::Mode;
 use crate::record::{txt, Record, RecordData};
 use compact_str::CompactString;
 use std::borrow::Cow;
@@ -36,6 +39,43 @@ pub fn format_zone(records: &[Record], origin: Option<&str>) -> Result<String, V
     } else {
         Err(issues)
     }
+}
+
+/// [`format_zone`] over JSON text: an array of records as Cloudflare's API takes or gives them
+/// (response fields such as `id` and `meta` are ignored). Each record is read by the same reader as
+/// a batch post; one whose value cannot be read is refused with that reader's errors (pointers
+/// `/3/data/port`), and so is anything that is not an array of records (`zone.format.record`).
+pub fn format_zone_json(records: &str, origin: Option<&str>) -> Result<String, Vec<Issue>> {
+    let not_records = |pointer: String, message: String| Issue { code: Cow::Borrowed("zone.format.record"), pointer, severity: Severity::Error, message };
+    with_arena(|arena| {
+        let json = Json::parse(records, arena).map_err(|e| vec![not_records(String::new(), format!("the records are not JSON: {e}"))])?;
+        let Json::Array(items) = json else {
+            return Err(vec![not_records(String::new(), format!("the records must be an array, got {}", json.kind()))]);
+        };
+        let lenient = ValidateOptions::default();
+        let mut typed = Vec::with_capacity(items.len());
+        let mut issues = Vec::new();
+        let root = Path::Root;
+        for (i, item) in items.iter().enumerate() {
+            let at = root.index(i);
+            let mut r = Report::new(&lenient);
+            let read = read_record(item, &at, &mut r, Mode::Full, true, &[]);
+            match read.and_then(|read| read.data.map(|data| Record { common: read.common, data })) {
+                Some(record) => typed.push(record),
+                None => {
+                    let before = issues.len();
+                    issues.extend(r.issues.into_iter().filter(|issue| issue.severity == Severity::Error));
+                    if issues.len() == before {
+                        issues.push(not_records(at.to_pointer(), "this entry could not be read as a record".into()));
+                    }
+                }
+            }
+        }
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+        format_zone(&typed, origin)
+    })
 }
 
 fn error(issues: &mut Vec<Issue>, index: usize, field: &str, code: &'static str, message: String) {
