@@ -200,3 +200,42 @@ export class AbortError extends CloudflareDnsError {
 export class InternalError extends CloudflareDnsError {
   readonly code: 'internal';
 }
+
+// ---- Zone files ------------------------------------------------------------------------------
+
+/** Where a zone-file record was read: 1-based line and column (a column counts characters). */
+export interface ZonePosition {
+  line: number;
+  column: number;
+}
+/** A finding in a zone file, at a line and column. Codes are listed in docs/rules.md ("Zone files"). */
+export interface ZoneIssue extends ZonePosition {
+  code: string;
+  severity: Severity;
+  message: string;
+}
+export interface ParseZoneOptions {
+  /** The zone's name (`example.com`): the starting `$ORIGIN`, for `@` and relative names. */
+  origin?: string;
+  /** The TTL of records that give none, until a `$TTL` line says otherwise. */
+  defaultTtl?: number;
+}
+export interface ParsedZone {
+  /** The records in file order, in Cloudflare's JSON shape (names fully qualified, no trailing dot). */
+  records: DnsRecord[];
+  /** `positions[i]` is where `records[i]` was read. */
+  positions: ZonePosition[];
+  /** Everything skipped or assumed, with its line and column; records with errors are skipped. */
+  issues: ZoneIssue[];
+}
+/**
+ * Reads an RFC 1035 zone file (BIND, or Cloudflare's export): `$ORIGIN`, `$TTL`, relative names,
+ * parentheses, comments; Cloudflare's `cf_tags=` attributes become `comment`, `tags`, `proxied` and
+ * `settings.flatten_cname`. Never throws for what the text holds: problems are `issues`.
+ */
+export function parseZone(text: string, options?: ParseZoneOptions): ParsedZone;
+/**
+ * Writes records as a zone file Cloudflare's import takes and `parseZone` reads back to the same
+ * records. Throws a `ValidationError` (pointers into `records`) when a record cannot be written faithfully.
+ */
+export function formatZone(records: Array<DnsRecord>, options?: { origin?: string }): string;

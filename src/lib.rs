@@ -29,9 +29,12 @@ pub mod json;
 pub mod name;
 pub mod record;
 pub mod retry;
+pub mod zone;
 
 #[cfg(target_arch = "wasm32")]
 pub mod js;
+#[cfg(target_arch = "wasm32")]
+pub mod js_zone;
 
 pub use api::{build_request, parse_response, ApiError, ApiMessage, Auth, BatchResult, HttpRequest, RecordResponse};
 pub use batch::{validate as validate_batch, validate_json as validate_batch_json, BatchParams, Validated};

@@ -4,6 +4,7 @@ import * as wasm from '../dist/web/cf_dns_batch.js';
 import { createApi } from './api.js';
 import { createEmulatorFactory } from './emulator.js';
 import { ConfigurationError } from './errors.js';
+import { createZoneApi } from './zone.js';
 
 let api = null;
 
@@ -29,4 +30,5 @@ export const createEmulator = createEmulatorFactory({
   validateRecord: (record, options) => ready().validateRecord(record, options),
   toContent: (record) => ready().toContent(record),
 });
+export const { parseZone, formatZone } = createZoneApi(wasm, () => wasm.__wbg_reset_state(), ready);
 export * from './errors.js';

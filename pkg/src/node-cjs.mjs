@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import * as wasm from '../dist/web/cf_dns_batch.js';
 import { createApi } from './api.js';
 import { createEmulatorFactory } from './emulator.js';
+import { createZoneApi } from './zone.js';
 
 wasm.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, 'web', 'cf_dns_batch_bg.wasm'))) });
 
 export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent } = createApi(wasm, wasm.__wbg_reset_state);
 export const createEmulator = createEmulatorFactory({ validateRecord, toContent });
+export const { parseZone, formatZone } = createZoneApi(wasm, wasm.__wbg_reset_state);
 export * from './errors.js';
