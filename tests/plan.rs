@@ -257,10 +257,10 @@ fn safety_share_refuses_unless_forced() {
 #[test]
 fn plans_over_the_batch_limit_are_refused() {
     let desired: Vec<Value> = (0..201).map(|i| a(&format!("h{i}"), "192.0.2.1")).collect();
-    let p = run(&[], &desired, json!({"plan":"free"}));
+    let p = run(&[], &desired, json!({"plan":"free","zone":ZONE}));
     assert_eq!(errors(&p), vec!["plan.batch.size"]);
     assert!(p.params.is_none());
-    let p = run(&[], &desired, json!({"plan":"pro"}));
+    let p = run(&[], &desired, json!({"plan":"pro","zone":ZONE}));
     assert!(errors(&p).is_empty());
 }
 
@@ -276,6 +276,17 @@ fn bad_inputs_are_issues_with_pointers() {
     let p = plan_json("[", "{}", "[]");
     let codes: Vec<&str> = p.issues.iter().map(|i| i.code.as_ref()).collect();
     assert_eq!(codes, vec!["plan.policy.invalid", "plan.current.json", "plan.desired.type"]);
+}
+
+#[test]
+fn relative_names_without_a_zone_name_are_refused() {
+    let p = plan_of(&[], &[a("www", "192.0.2.1"), a("www.example.com", "192.0.2.1")]);
+    let codes: Vec<(&str, &str)> = p.issues.iter().map(|i| (i.code.as_ref(), i.pointer.as_str())).collect();
+    assert_eq!(codes, vec![("plan.zone.unknown", "/desired/0/name")]);
+    assert!(p.params.is_none());
+    let p = plan_of(&[], &[a("www.example.com", "192.0.2.1")]);
+    assert_eq!(p.issues[0].severity, Severity::Warning);
+    assert!(p.params.is_some());
 }
 
 #[test]

@@ -35,12 +35,30 @@ pub fn plan_json(current: &str, desired: &str, policy: &str) -> ChangePlan {
     let desired_json = array(desired, "desired", &arena, &mut issues);
     let zone = policy.zone.clone().or_else(|| current_json.iter().find_map(|r| r.get("zone_name").and_then(Json::as_str)).map(str::to_string)).unwrap_or_default();
     if zone.is_empty() && !desired_json.is_empty() {
-        issues.push(issue(
-            "/policy/zone",
-            "plan.zone.unknown",
-            Severity::Warning,
-            "the zone's name is not known (no `zone` in the policy, no `zone_name` on the listed records): `@` and relative names cannot be resolved, so names are compared as written".into(),
-        ));
+        // Without the zone's name, `@` and one-label names (`www`) certainly cannot be resolved:
+        // guessing would plan deletes and posts of records that are the same. Refused; longer
+        // names may be fully qualified already, so they only get a warning.
+        let mut refused = false;
+        for (i, record) in desired_json.iter().enumerate() {
+            let name = record.get("name").and_then(Json::as_str).unwrap_or_default();
+            if name == "@" || !name.trim_end_matches('.').contains('.') {
+                refused = true;
+                issues.push(issue(
+                    &format!("/desired/{i}/name"),
+                    "plan.zone.unknown",
+                    Severity::Error,
+                    format!("{:?} is relative to the zone, whose name is not known: give the zone's name as `zone` in the policy", crate::issue::shorten(name)),
+                ));
+            }
+        }
+        if !refused {
+            issues.push(issue(
+                "/policy/zone",
+                "plan.zone.unknown",
+                Severity::Warning,
+                "the zone's name is not known (no `zone` in the policy, no `zone_name` on the listed records): names are compared as written, so give fully qualified names or `zone`".into(),
+            ));
+        }
     }
     let lenient = ValidateOptions::default();
     let mut current = Vec::with_capacity(current_json.len());
