@@ -22,6 +22,8 @@ pub(crate) fn check(matched: &Matched, policy: &Policy, issues: &mut Vec<Issue>)
     let operations = matched.params.operation_count();
     if s.managed >= MIN_MANAGED {
         let share = |n: usize| n as f64 / s.managed as f64;
+        // Whole percentages: a message needs no decimals.
+        let percent = |x: f64| (x * 100.0).round() as u64;
         let severity = if policy.force { Severity::Warning } else { Severity::Error };
         let unless = if policy.force { "; applied anyway (force)" } else { "; pass `force: true` to apply it anyway" };
         let deletes = s.delete + s.replace;
@@ -30,7 +32,7 @@ pub(crate) fn check(matched: &Matched, policy: &Policy, issues: &mut Vec<Issue>)
                 "",
                 "plan.safety.deletes",
                 severity,
-                format!("the plan deletes {deletes} of the {} records it manages ({:.0}%), more than the {:.0}% allowed{unless}", s.managed, share(deletes) * 100.0, policy.max_delete_share * 100.0),
+                format!("the plan deletes {deletes} of the {} records it manages ({}%), more than the {}% allowed{unless}", s.managed, percent(share(deletes)), percent(policy.max_delete_share)),
             ));
         }
         if share(s.update) > policy.max_update_share {
@@ -38,7 +40,7 @@ pub(crate) fn check(matched: &Matched, policy: &Policy, issues: &mut Vec<Issue>)
                 "",
                 "plan.safety.updates",
                 severity,
-                format!("the plan updates {} of the {} records it manages ({:.0}%), more than the {:.0}% allowed{unless}", s.update, s.managed, share(s.update) * 100.0, policy.max_update_share * 100.0),
+                format!("the plan updates {} of the {} records it manages ({}%), more than the {}% allowed{unless}", s.update, s.managed, percent(share(s.update)), percent(policy.max_update_share)),
             ));
         }
     }
