@@ -239,3 +239,92 @@ export function parseZone(text: string, options?: ParseZoneOptions): ParsedZone;
  * records. Throws a `ValidationError` (pointers into `records`) when a record cannot be written faithfully.
  */
 export function formatZone(records: Array<DnsRecord>, options?: { origin?: string }): string;
+// ---- Zone sync: plan, formatPlan, listRecords, sync ----
+
+/** A record as `GET /dns_records` lists it. */
+export type ListedRecord = RecordResponse;
+
+/** Which records a plan may change, and how carefully. */
+export interface PlanPolicy {
+  /** The zone's name, for `@` and relative names (default: the listed records' `zone_name`). */
+  zone?: string;
+  /** Copied into `params.zone_id`, so the params go straight into `batch()`. */
+  zoneId?: string;
+  /** `desired` (default): only the (name, type) pairs the desired records mention; `zone`: every record. */
+  scope?: 'desired' | 'zone';
+  /** Records never touched: a name pattern (`*` matches any run of characters) or `{ name?, type? }`. */
+  ignore?: Array<string | { name?: string; type?: RecordType }>;
+  /** The largest share of managed records a plan may delete (default 0.3), checked from 10 managed records. */
+  maxDeleteShare?: number;
+  /** The largest share of managed records a plan may update (default 0.3). */
+  maxUpdateShare?: number;
+  /** Apply a plan over the safety shares (they become warnings). */
+  force?: boolean;
+  plan?: Plan;
+  strict?: boolean;
+  disable?: string[];
+}
+
+export interface PlanChange {
+  action: 'create' | 'update' | 'replace' | 'delete';
+  /** The owner name, fully qualified. */
+  name: string;
+  type: RecordType;
+  /** The id of the record updated, replaced or deleted. */
+  id?: string;
+  before?: ListedRecord;
+  after?: DnsRecord;
+  /** The fields that differ (`content`, `data`, `priority`, `ttl`, `proxied`, `comment`, `tags`, `settings`, `private_routing`, `type`). */
+  fields: string[];
+}
+
+export interface PlanSummary {
+  create: number;
+  update: number;
+  replace: number;
+  delete: number;
+  unchanged: number;
+  /** Records of the zone within the plan's scope. */
+  managed: number;
+  /** Operations in `params` (a replacement is two). */
+  operations: number;
+}
+
+export interface ZonePlan {
+  /** Batch params for `batch()`; `null` when an error blocks the plan. */
+  params: BatchParams | null;
+  changes: PlanChange[];
+  summary: PlanSummary;
+  issues: Issue[];
+}
+
+/** Plans the fewest batch operations that make `current` equal to `desired` (pure, synchronous, deterministic). */
+export function plan(current: ListedRecord[], desired: DnsRecord[], policy?: PlanPolicy): ZonePlan;
+/** A plan as text: `+`, `-`, `~` and `-/+` lines, then a summary line. */
+export function formatPlan(plan: ZonePlan): string;
+
+export interface ListOptions extends ClientOptions {
+  type?: RecordType;
+  /** Exact, fully qualified name. */
+  name?: string;
+  /** Records per page, 5–5,000 (default 5,000). */
+  perPage?: number;
+}
+/** Every record of a zone, page by page until `result_info.total_pages`. */
+export function listRecords(zoneId: string, options: ListOptions): Promise<ListedRecord[]>;
+
+export interface SyncOptions extends ClientOptions, Omit<PlanPolicy, 'zoneId'> {
+  /** Plan and send nothing. */
+  dryRun?: boolean;
+}
+export interface SyncResult {
+  plan: ZonePlan;
+  /** Whether a batch was sent and applied (false for `dryRun` and for a plan with no changes). */
+  applied: boolean;
+  result: BatchResult | null;
+}
+/**
+ * listRecords + plan + one atomic batch. A refused plan throws a ValidationError (with `plan`); a batch
+ * refused because the zone changed since the listing throws an ApiError with `replan: true`.
+ */
+export function sync(zoneId: string, desired: DnsRecord[], options: SyncOptions): Promise<SyncResult>;

@@ -154,7 +154,7 @@ pub fn validate_record_json_export(record: &str, options: &str) -> String {
     to_json(&issues)
 }
 
-fn auth_from(options: &Json) -> Result<Auth, api::ConfigError> {
+pub(crate) fn auth_from(options: &Json) -> Result<Auth, api::ConfigError> {
     let text = |key: &str| options.get(key).and_then(Json::as_str).filter(|s| !s.is_empty()).map(str::to_string);
     match (text("apiToken"), text("apiEmail"), text("apiKey")) {
         (Some(token), _, _) => Ok(Auth::Token(token)),

@@ -27,6 +27,7 @@ mod float;
 pub mod issue;
 pub mod json;
 pub mod name;
+pub mod plan;
 pub mod record;
 pub mod retry;
 pub mod zone;
@@ -35,6 +36,8 @@ pub mod zone;
 pub mod js;
 #[cfg(target_arch = "wasm32")]
 pub mod js_zone;
+#[cfg(target_arch = "wasm32")]
+pub mod js_plan;
 
 pub use api::{build_request, parse_response, ApiError, ApiMessage, Auth, BatchResult, HttpRequest, RecordResponse};
 pub use batch::{validate as validate_batch, validate_json as validate_batch_json, BatchParams, Validated};

@@ -5,6 +5,7 @@ import { createApi } from './api.js';
 import { createEmulatorFactory } from './emulator.js';
 import { ConfigurationError } from './errors.js';
 import { createZoneApi } from './zone.js';
+import { createSyncApi } from './sync.js';
 
 let api = null;
 
@@ -13,6 +14,7 @@ export async function init(source) {
   if (source instanceof WebAssembly.Module) wasm.initSync({ module: source });
   else await wasm.default({ module_or_path: source });
   api = createApi(wasm, wasm.__wbg_reset_state);
+  api = { ...api, ...createSyncApi(wasm, wasm.__wbg_reset_state, api.batch) };
 }
 
 function ready() {
@@ -26,6 +28,10 @@ export const validateRecord = (record, options) => ready().validateRecord(record
 export const buildBatchRequest = (params, options) => ready().buildBatchRequest(params, options);
 export const toContent = (record) => ready().toContent(record);
 export const fromContent = (type, text) => ready().fromContent(type, text);
+export const plan = (current, desired, policy) => ready().plan(current, desired, policy);
+export const formatPlan = (planned) => ready().formatPlan(planned);
+export const listRecords = (zoneId, options) => ready().listRecords(zoneId, options);
+export const sync = (zoneId, desired, options) => ready().sync(zoneId, desired, options);
 export const createEmulator = createEmulatorFactory({
   validateRecord: (record, options) => ready().validateRecord(record, options),
   toContent: (record) => ready().toContent(record),

@@ -1,0 +1,105 @@
+//! The WebAssembly boundary of zone sync: `plan`, `formatPlan`, and the head of the `GET
+//! /dns_records` request `listRecords` sends. Plain strings in and out, like the rest of the
+//! boundary (see `js.rs`): the host's `JSON.stringify` makes the text, one string crosses, and one
+//! string comes back for `JSON.parse`.
+
+use crate::api;
+use crate::json::{Arena, Json};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}
+
+/// `plan(current, desired, policy)`: the plan as JSON (`{params, changes, summary, issues}`).
+#[wasm_bindgen(js_name = planJson)]
+pub fn plan_json(current: &str, desired: &str, policy: &str) -> String {
+    crate::plan::plan_json(current, desired, policy).to_json()
+}
+
+#[derive(Serialize)]
+struct Formatted {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+}
+
+/// `formatPlan(plan)`: `{ok, text}`, or `{ok:false, message}` when the text is not a plan.
+#[wasm_bindgen(js_name = formatPlanJson)]
+pub fn format_plan_json(plan: &str) -> String {
+    match crate::plan::format_plan_json(plan) {
+        Ok(text) => to_json(&Formatted { ok: true, text: Some(text), message: None }),
+        Err(message) => to_json(&Formatted { ok: false, text: None, message: Some(message) }),
+    }
+}
+
+#[derive(Serialize)]
+struct ListHead {
+    ok: bool,
+    url: String,
+    method: &'static str,
+    headers: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
+struct Refused<'a> {
+    ok: bool,
+    code: &'a str,
+    message: String,
+}
+
+/// The largest page `listRecords` asks for. The OpenAPI document gives `per_page` a maximum of
+/// 5,000,000 for this endpoint, but the API is known to cap pages well below that; paging until
+/// `total_pages` works whatever size the API grants, so the request stays modest.
+const PER_PAGE_MAX: u32 = 5_000;
+
+/// The head of one `GET /zones/{zone_id}/dns_records` page: `{ok, url, method, headers}` or
+/// `{ok:false, code, message}`. `query` is `{page, per_page, type, name}` as JSON.
+#[wasm_bindgen(js_name = prepareList)]
+pub fn prepare_list(zone_id: &str, query: &str, options: &str) -> String {
+    let arena = Arena::new();
+    let options = Json::parse(options, &arena).unwrap_or(Json::Null);
+    let query = Json::parse(query, &arena).unwrap_or(Json::Null);
+    let refused = |e: api::ConfigError| to_json(&Refused { ok: false, code: e.code, message: e.message });
+    let lenient = crate::issue::ValidateOptions::default();
+    let mut checks = crate::issue::Report::new(&lenient);
+    crate::batch::check_id(&mut checks, &crate::issue::Path::Root, "batch.zone_id", zone_id);
+    if let Some(bad) = checks.issues.iter().find(|i| i.severity == crate::issue::Severity::Error) {
+        return to_json(&Refused { ok: false, code: &bad.code, message: format!("zoneId: {}", bad.message) });
+    }
+    let base_url = options.get("baseURL").and_then(Json::as_str).unwrap_or(api::DEFAULT_BASE_URL);
+    // The batch head carries what a GET needs (checked credentials, a checked base URL, the zone
+    // id as one encoded path segment); the list URL is the batch URL without `/batch`.
+    let head = crate::js::auth_from(&options).and_then(|auth| api::request_head(zone_id, None, &auth, base_url));
+    let (url, headers) = match head {
+        Ok(head) => head,
+        Err(e) => return refused(e),
+    };
+    let Some(list_url) = url.strip_suffix("/batch") else {
+        return refused(api::ConfigError { code: "options.base_url.invalid", message: "the request URL could not be built".into() });
+    };
+    let number = |key: &str| match query.get(key) {
+        Some(Json::Number(n)) => n.as_integer().and_then(|i| u32::try_from(i).ok()),
+        _ => None,
+    };
+    let page = number("page").unwrap_or(1).max(1);
+    let per_page = number("per_page").unwrap_or(100).clamp(5, PER_PAGE_MAX);
+    let mut url = format!("{list_url}?page={page}&per_page={per_page}");
+    if let Some(kind) = query.get("type").and_then(Json::as_str) {
+        let Some(kind) = crate::record::RecordType::from_name(&kind.to_ascii_uppercase()) else {
+            return refused(api::ConfigError { code: "list.type.unknown", message: format!("type {:?} is not one of the 21 record types", crate::issue::shorten(kind)) });
+        };
+        url.push_str("&type=");
+        url.push_str(kind.as_str());
+    }
+    if let Some(name) = query.get("name").and_then(Json::as_str) {
+        url.push_str("&name.exact=");
+        url.push_str(&api::encode_segment(name));
+    }
+    // A GET has no body: no content-type.
+    let headers = headers.into_iter().filter(|(k, _)| k != "content-type").collect();
+    to_json(&ListHead { ok: true, url, method: "GET", headers })
+}
