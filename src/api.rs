@@ -89,6 +89,16 @@ impl Auth {
 pub fn normalize_base_url(base: &str) -> Result<&str, ConfigError> {
     let trimmed = base.trim_end_matches('/');
     let rest = trimmed.strip_prefix("https://").or_else(|| trimmed.strip_prefix("http://"));
+    // User-info (`https://user:secret@host`) is a credential in the URL: fetch refuses it, some
+    // fetches would send it, and any error that quoted the URL would show it. Refused here without
+    // quoting the value.
+    let authority = rest.map(|r| r.split('/').next().unwrap_or_default());
+    if authority.is_some_and(|a| a.contains('@')) {
+        return Err(config_error(
+            "options.base_url.credentials",
+            "baseURL must not hold a user name or password (user-info before '@'); give credentials as apiToken, or apiEmail and apiKey",
+        ));
+    }
     match rest {
         Some(rest) if !rest.is_empty() && !rest.starts_with('/') && !trimmed.chars().any(|c| c.is_control() || c.is_whitespace() || c == '?' || c == '#') => {
             Ok(trimmed)
@@ -131,9 +141,25 @@ pub fn request_head(zone_id: &str, include_shadow_metadata: Option<bool>, auth: 
 /// Refuses bodies over [`MAX_BODY_BYTES`].
 pub fn check_body_size(len: usize) -> Result<(), ConfigError> {
     if len > MAX_BODY_BYTES {
-        return Err(config_error("batch.body.size", format!("the request body would be {len} bytes; the limit is {MAX_BODY_BYTES} (split the batch)")));
+        return Err(config_error("batch.body.size", body_size_message(len)));
     }
     Ok(())
+}
+
+fn body_size_message(len: usize) -> String {
+    format!("the request body would be at least {len} bytes; the limit is {MAX_BODY_BYTES} (24 MiB): split the batch")
+}
+
+/// The issue for JSON text over [`MAX_BODY_BYTES`], found before the text is parsed: a text that big
+/// could never be sent, and parsing it first would cost time and memory in proportion to it.
+/// `len` is the text's size as far as it is known (at least that many bytes).
+pub fn body_size_issue(len: usize) -> Option<crate::issue::Issue> {
+    (len > MAX_BODY_BYTES).then(|| crate::issue::Issue {
+        code: "batch.body.size".into(),
+        pointer: String::new(),
+        severity: crate::issue::Severity::Error,
+        message: format!("{}; nothing was parsed", body_size_message(len)),
+    })
 }
 
 /// Builds the batch request for validated params.
@@ -476,7 +502,13 @@ pub fn excerpt(body: &str) -> String {
 /// Checks the envelope of an answer and returns its raw `result` on success (`None` when absent or
 /// null). Everything that is not a successful envelope becomes an `ApiError` with the status, the
 /// envelope's `errors`/`messages` when there are any, and the `cf-ray` id.
-pub fn check_envelope<'b>(status: u16, ray_id: Option<&str>, body: &'b str) -> Result<Option<&'b serde_json::value::RawValue>, ApiError> {
+///
+/// This is the one definition of a successful answer, for the Rust API and for the JS layer (which
+/// asks [`check_envelope_shape`] before it lets the host's `JSON.parse` build the result objects):
+/// a 2xx status, `success: true`, and a `result` of the shape `expect` names. A `result` that is
+/// absent or `null` is accepted as "nothing to show" (the API said success, so the batch was applied;
+/// an error here would invite sending it again). Any other shape is `api.bad_result`.
+pub fn check_envelope<'b>(status: u16, ray_id: Option<&str>, body: &'b str, expect: Expect) -> Result<Option<&'b serde_json::value::RawValue>, ApiError> {
     let fail = |code: &'static str, message: String, errors: Vec<ApiMessage>, messages: Vec<ApiMessage>| ApiError {
         code,
         status,
@@ -499,8 +531,12 @@ pub fn check_envelope<'b>(status: u16, ray_id: Option<&str>, body: &'b str) -> R
     if ok_status && envelope.success == Some(true) {
         let result = envelope.result.filter(|r| r.get() != "null");
         if let Some(raw) = result {
-            if let Err(e) = check_result_shape(raw.get()) {
-                return Err(fail("api.bad_result", format!("HTTP {status}: the result does not have the shape of batch results: {e}"), errors, messages));
+            if let Err(e) = expect.check(raw.get()) {
+                let said = match expect {
+                    Expect::Batch => "the API reported success, so the batch was applied, but its result does not have the shape of batch results (an object of deletes, patches, puts and posts, each a list of records); do not send the batch again",
+                    Expect::List => "the result is not a list of records",
+                };
+                return Err(fail("api.bad_result", format!("HTTP {status}: {said}: {e}"), errors, messages));
             }
         }
         return Ok(result);
@@ -524,17 +560,51 @@ pub fn check_envelope<'b>(status: u16, ray_id: Option<&str>, body: &'b str) -> R
     Err(fail(code, format!("HTTP {status}: {summary}"), errors, messages))
 }
 
-/// The shape of a batch `result` without building it: an object whose four arrays hold objects.
-#[derive(Deserialize)]
-struct ResultShape {
-    #[serde(default)]
-    deletes: Option<Vec<AnyObject>>,
-    #[serde(default)]
-    patches: Option<Vec<AnyObject>>,
-    #[serde(default)]
-    puts: Option<Vec<AnyObject>>,
-    #[serde(default)]
-    posts: Option<Vec<AnyObject>>,
+/// What a successful answer's `result` must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// A batch: an object whose `deletes`, `patches`, `puts` and `posts` (each optional) are lists
+    /// of record objects.
+    Batch,
+    /// A listing (`GET /dns_records`): a list of record objects.
+    List,
+}
+
+impl Expect {
+    fn check(self, raw: &str) -> Result<(), serde_json::Error> {
+        match self {
+            Expect::Batch => serde_json::from_str::<BatchShape>(raw).map(|_| ()),
+            Expect::List => serde_json::from_str::<Vec<AnyObject>>(raw).map(|_| ()),
+        }
+    }
+}
+
+/// The shape of a batch `result`, checked without building it. Written by hand because a derived
+/// struct `Deserialize` also accepts a JSON array (fields by position), which let `[]` and
+/// `[[],[],[],[]]` pass as four empty lists.
+struct BatchShape;
+
+impl<'de> Deserialize<'de> for BatchShape {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = BatchShape;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of deletes, patches, puts and posts")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<BatchShape, A::Error> {
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if matches!(&*key, "deletes" | "patches" | "puts" | "posts") {
+                        map.next_value::<Option<Vec<AnyObject>>>()?;
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(BatchShape)
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// Accepts any JSON object and keeps nothing of it.
@@ -557,21 +627,15 @@ impl<'de> Deserialize<'de> for AnyObject {
     }
 }
 
-fn check_result_shape(raw: &str) -> Result<(), serde_json::Error> {
-    let shape: ResultShape = serde_json::from_str(raw)?;
-    let _ = (shape.deletes, shape.patches, shape.puts, shape.posts);
-    Ok(())
-}
-
 /// Checks an answer without building its result (the JS layer lets the host's `JSON.parse` build
 /// the result objects, which is faster than building them from Rust).
-pub fn check_envelope_shape(status: u16, ray_id: Option<&str>, body: &str) -> Result<(), ApiError> {
-    check_envelope(status, ray_id, body).map(|_| ())
+pub fn check_envelope_shape(status: u16, ray_id: Option<&str>, body: &str, expect: Expect) -> Result<(), ApiError> {
+    check_envelope(status, ray_id, body, expect).map(|_| ())
 }
 
 /// Parses a whole answer into a typed result (the Rust API).
 pub fn parse_response(status: u16, ray_id: Option<&str>, body: &str) -> Result<BatchResult, ApiError> {
-    let Some(raw) = check_envelope(status, ray_id, body)? else {
+    let Some(raw) = check_envelope(status, ray_id, body, Expect::Batch)? else {
         return Ok(BatchResult::default());
     };
     serde_json::from_str(raw.get()).map_err(|e| ApiError {
@@ -678,6 +742,42 @@ mod tests {
         assert_eq!(err.code, "api.bad_result");
         let err = parse_response(200, None, r#"{"success":true,"result":{"posts":[1]}}"#).unwrap_err();
         assert_eq!(err.code, "api.bad_result");
+    }
+
+    #[test]
+    fn a_success_result_of_the_wrong_shape_is_bad_result() {
+        // A derived struct Deserialize reads arrays by position: these passed as four empty lists.
+        for body in [r#"{"success":true,"result":[]}"#, r#"{"success":true,"result":[[],[],[],[]]}"#, r#"{"success":true,"result":"posts"}"#] {
+            let err = parse_response(200, None, body).unwrap_err();
+            assert_eq!(err.code, "api.bad_result", "{body}");
+            assert!(err.message.contains("was applied"), "{}", err.message);
+        }
+        // Absent or null: the API said success and shows nothing.
+        for body in [r#"{"success":true}"#, r#"{"success":true,"result":null}"#, r#"{"success":true,"result":{"posts":null}}"#] {
+            assert_eq!(parse_response(200, None, body).unwrap(), BatchResult::default(), "{body}");
+        }
+        // A listing's result is a list of objects, and nothing else.
+        assert!(check_envelope_shape(200, None, r#"{"success":true,"result":[{"id":"x"}]}"#, Expect::List).is_ok());
+        for body in [r#"{"success":true,"result":{}}"#, r#"{"success":true,"result":[[]]}"#, r#"{"success":true,"result":[1]}"#] {
+            assert_eq!(check_envelope_shape(200, None, body, Expect::List).unwrap_err().code, "api.bad_result", "{body}");
+        }
+    }
+
+    #[test]
+    fn base_urls_with_user_info_are_refused_without_showing_it() {
+        for base in ["https://user:hunter2secret@api.example.com/client/v4", "http://hunter2secret@127.0.0.1:8080"] {
+            let err = normalize_base_url(base).unwrap_err();
+            assert_eq!(err.code, "options.base_url.credentials");
+            assert!(!err.message.contains("hunter2secret") && !err.to_string().contains("hunter2secret"));
+        }
+        assert!(normalize_base_url("https://api.example.com/client/v4/@x").is_ok(), "an @ in the path is not user-info");
+    }
+
+    #[test]
+    fn oversized_text_is_an_issue_before_parsing() {
+        assert!(body_size_issue(MAX_BODY_BYTES).is_none());
+        let issue = body_size_issue(MAX_BODY_BYTES + 1).unwrap();
+        assert_eq!((&*issue.code, issue.severity), ("batch.body.size", crate::issue::Severity::Error));
     }
 
     #[test]

@@ -130,6 +130,9 @@ fn to_json<T: Serialize>(value: &T) -> String {
 /// `validateBatch`: every issue of a batch, as a JSON array.
 #[wasm_bindgen(js_name = validateBatchJson)]
 pub fn validate_batch_json(params: &str, options: &str) -> String {
+    if let Some(issue) = api::body_size_issue(params.len()) {
+        return to_json(&[issue]);
+    }
     let arena = Arena::new();
     let (_, options, mut issues) = parse_options(options, &arena);
     // Checked without building the typed batch: only the issues cross back.
@@ -140,6 +143,9 @@ pub fn validate_batch_json(params: &str, options: &str) -> String {
 /// `validateRecord`: every issue of one record (checked as a post), as a JSON array.
 #[wasm_bindgen(js_name = validateRecordJson)]
 pub fn validate_record_json_export(record: &str, options: &str) -> String {
+    if let Some(issue) = api::body_size_issue(record.len()) {
+        return to_json(&[issue]);
+    }
     let arena = Arena::new();
     let (_, options, mut issues) = parse_options(options, &arena);
     match Json::parse(record, &arena) {
@@ -178,9 +184,22 @@ pub(crate) fn auth_from(options: &Json) -> Result<Auth, api::ConfigError> {
 /// serialisation. Answers `{ok:true, url, method, headers, warnings}` or `{ok:false, error:{...}}`.
 #[wasm_bindgen(js_name = prepareBatch)]
 pub fn prepare_batch(body: &str, zone_id: &str, include_shadow_metadata: &str, options: &str) -> String {
+    // Text that could never be sent is refused before it is parsed (time and memory in proportion to it).
+    if let Some(issue) = api::body_size_issue(body.len()) {
+        let message = validation_message(&[&issue]);
+        return to_json(&Failed { ok: false, error: ErrorInfo { kind: "validation", code: "validation_failed", message, issues: Some(&[issue]) } });
+    }
     let arena = Arena::new();
     let (options_json, validate_options, mut issues) = parse_options(options, &arena);
-    let zone = Json::parse(zone_id, &arena).ok();
+    let zone = match Json::parse(zone_id, &arena) {
+        Ok(zone) => Some(zone),
+        // JSON.stringify writes a lone surrogate as an escape no parser turns into text: say so,
+        // rather than "zone_id is required".
+        Err(e) => {
+            issues.push(Issue { code: "batch.zone_id.text".into(), pointer: "/zone_id".into(), severity: Severity::Error, message: format!("zone_id is not valid Unicode text: {e}") });
+            None
+        }
+    };
     let shadow = Json::parse(include_shadow_metadata, &arena).ok().filter(|s| !matches!(s, Json::Null));
     let checked = match Json::parse(body, &arena) {
         Ok(Json::Object(body_members)) => {
@@ -207,8 +226,7 @@ pub fn prepare_batch(body: &str, zone_id: &str, include_shadow_metadata: &str, o
         return to_json(&Failed { ok: false, error: ErrorInfo { kind: "validation", code: "validation_failed", message, issues: Some(&issues) } });
     }
     let base_url = options_json.get("baseURL").and_then(Json::as_str).unwrap_or(api::DEFAULT_BASE_URL);
-    let head = api::check_body_size(body.len())
-        .and_then(|()| auth_from(&options_json))
+    let head = auth_from(&options_json)
         .and_then(|auth| api::request_head(&checked.zone_id, checked.include_shadow_metadata, &auth, base_url));
     match head {
         Ok((url, headers)) => to_json(&Prepared { ok: true, url, method: "POST", headers: Headers(headers), warnings: &issues }),
@@ -223,11 +241,13 @@ fn validation_message(errors: &[&Issue]) -> String {
     format!("{} {noun} sending; nothing was sent: {}{more}", errors.len(), shown.join("; "))
 }
 
-/// Checks an answer's envelope. Returns "" when it is a success (the host then parses it with its
-/// own `JSON.parse`), or the API error as JSON.
+/// Checks an answer's envelope against what the request expects (`batch` or `list`). Returns ""
+/// when it is a success (the host then parses it with its own `JSON.parse`), or the API error as
+/// JSON. Every answer comes here: the shape of a success is defined once, in `api::check_envelope`.
 #[wasm_bindgen(js_name = checkResponse)]
-pub fn check_response(status: u16, ray_id: Option<String>, body: &str) -> String {
-    match api::check_envelope_shape(status, ray_id.as_deref(), body) {
+pub fn check_response(status: u16, ray_id: Option<String>, body: &str, expect: &str) -> String {
+    let expect = if expect == "list" { api::Expect::List } else { api::Expect::Batch };
+    match api::check_envelope_shape(status, ray_id.as_deref(), body, expect) {
         Ok(()) => String::new(),
         Err(e) => to_json(&e),
     }
@@ -259,6 +279,34 @@ pub fn retry_delay(
         retry::Decision::RetryAfter { ms } => ms,
         retry::Decision::Stop => -1.0,
     }
+}
+
+/// The wait (ms) an answer asked for with `Retry-After` / `retry-after-ms`, or -1 when it asked for
+/// none: reported on a 429 that stopped retrying, so the caller knows how long to wait.
+#[wasm_bindgen(js_name = serverWaitMs)]
+pub fn server_wait_ms(retry_after: Option<String>, retry_after_ms: Option<String>, now_ms: f64) -> f64 {
+    retry::server_wait_ms(retry_after.as_deref(), retry_after_ms.as_deref(), now_ms).unwrap_or(-1.0)
+}
+
+/// The largest JSON text (bytes) a batch or record may be; longer text is refused before parsing.
+#[wasm_bindgen(js_name = bodyLimitBytes)]
+pub fn body_limit_bytes() -> f64 {
+    api::MAX_BODY_BYTES as f64
+}
+
+/// The issue for a text of at least `len` bytes, as `validateBatch` reports it, without the text
+/// crossing into WebAssembly (copying it in would grow the module's memory for nothing).
+#[wasm_bindgen(js_name = oversizeIssueJson)]
+pub fn oversize_issue_json(len: f64) -> String {
+    let len = if len.is_finite() && len > 0.0 { len as usize } else { usize::MAX };
+    to_json(&api::body_size_issue(len).into_iter().collect::<Vec<_>>())
+}
+
+/// The size of the module's memory in bytes. WebAssembly memory never shrinks, so the JS layer
+/// re-instantiates the module between calls when one call grew it far beyond normal.
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65_536) as f64
 }
 
 /// The presentation (zone-file) form of a record's value. `{ok, content}` or `{ok:false, message}`.
