@@ -21,29 +21,41 @@ export class CloudflareDnsError extends Error {
 
 /** Validation found errors; nothing was sent. `issues` lists every issue (errors and warnings). */
 export class ValidationError extends CloudflareDnsError {
-  constructor(message, issues) {
+  constructor(message, issues = []) {
     super(message, { code: 'validation_failed' });
-    this.issues = issues;
+    this.issues = Array.isArray(issues) ? issues : [];
   }
 }
 
 /** The options are unusable (missing or malformed credentials, a bad baseURL, no fetch); nothing was sent. */
-export class ConfigurationError extends CloudflareDnsError {}
+export class ConfigurationError extends CloudflareDnsError {
+  constructor(message, { code = 'options.invalid', cause } = {}) {
+    super(message, { code, cause });
+  }
+}
 
-/** The API answered with an error, or with something that is not a successful envelope. */
+/**
+ * The API answered with an error, or with something that is not a successful envelope (or a
+ * redirect, or an answer too large to read). `mayHaveBeenApplied` says whether the batch may have
+ * been applied (a 5xx, or a success whose result could not be read); `retryAfter` is the wait in
+ * ms a 429 asked for when it was beyond the retry policy.
+ * Takes `(message, fields?)` or one object of fields (`{ message, code, status, errors, messages, ray_id }`).
+ */
 export class ApiError extends CloudflareDnsError {
-  constructor({ message, code, status, errors = [], messages = [], ray_id = null }) {
-    super(message, { code });
-    this.status = status;
-    this.errors = errors;
-    this.messages = messages;
-    this.rayId = ray_id ?? null;
+  constructor(messageOrFields, fields = {}) {
+    const f = typeof messageOrFields === 'string' ? { ...fields, message: messageOrFields } : { ...(messageOrFields ?? {}) };
+    super(String(f.message ?? 'the API refused the request'), { code: f.code ?? 'api.unsuccessful' });
+    this.status = f.status ?? 0;
+    this.errors = Array.isArray(f.errors) ? f.errors : [];
+    this.messages = Array.isArray(f.messages) ? f.messages : [];
+    this.rayId = f.ray_id ?? f.rayId ?? null;
+    this.mayHaveBeenApplied = f.mayHaveBeenApplied === true;
   }
 }
 
 /** The request failed on the way (DNS, refused, reset). `sent` says whether it may have reached the API. */
 export class ConnectionError extends CloudflareDnsError {
-  constructor(message, { cause, sent }) {
+  constructor(message, { cause, sent = true } = {}) {
     super(message, { code: 'connection_failed', cause });
     this.sent = sent;
   }
@@ -51,8 +63,8 @@ export class ConnectionError extends CloudflareDnsError {
 
 /** No answer within `timeout` ms. The batch may or may not have been applied. */
 export class TimeoutError extends CloudflareDnsError {
-  constructor(message) {
-    super(message, { code: 'timeout' });
+  constructor(message, { cause } = {}) {
+    super(message, { code: 'timeout', cause });
   }
 }
 

@@ -2,33 +2,16 @@
 // is made in WebAssembly. As in api.js, the host's JSON.stringify makes the text, one string crosses
 // into WebAssembly, and one string comes back for JSON.parse.
 
-import { InternalError, ValidationError } from './errors.js';
+import { ValidationError } from './errors.js';
+import { jsonText } from './boundary.js';
 
-export function createPlanApi(wasm, reset) {
-  function call(fn, ...args) {
-    try {
-      return fn(...args);
-    } catch (err) {
-      if (err instanceof WebAssembly.RuntimeError || err instanceof RangeError) {
-        try {
-          reset();
-        } catch {
-          // Nothing better to do than report the first error.
-        }
-        throw new InternalError(`cf-dns-batch failed internally and recovered (${err.message})`, { cause: err });
-      }
-      throw err;
-    }
-  }
+export function createPlanApi(wasm, boundary) {
+  const { call } = boundary;
 
   function toText(value, what) {
-    try {
-      const text = JSON.stringify(value);
-      return text === undefined ? 'null' : text;
-    } catch (err) {
-      const issue = { code: `plan.${what}.json`, pointer: `/${what}`, severity: 'error', message: `the ${what} records cannot be read as JSON: ${err.message}` };
-      throw new ValidationError(`${issue.message}; nothing was planned`, [issue]);
-    }
+    const { text, issue } = jsonText(value, what, `/${what}`);
+    if (issue) throw new ValidationError(`${issue.message}; nothing was planned`, [{ ...issue, code: `plan.${what}.json` }]);
+    return text;
   }
 
   /**
@@ -44,7 +27,10 @@ export function createPlanApi(wasm, reset) {
   /** The plan as text: `+`, `-`, `~` and `-/+` lines, then a summary line. */
   function formatPlan(planned) {
     const out = JSON.parse(call(wasm.formatPlanJson, toText(planned, 'plan')));
-    if (!out.ok) throw new TypeError(`formatPlan takes what plan() returned: ${out.message}`);
+    if (!out.ok) {
+      const issue = { code: 'plan.format.input', pointer: '', severity: 'error', message: `formatPlan takes what plan() returned: ${out.message}` };
+      throw new ValidationError(issue.message, [issue]);
+    }
     return out.text;
   }
 

@@ -2,31 +2,14 @@
 // module; this file checks the arguments, moves JSON text across once each way, and turns refusals
 // into errors.
 
-import { ConfigurationError, InternalError, ValidationError } from './errors.js';
+import { ConfigurationError, ValidationError } from './errors.js';
+import { jsonText } from './boundary.js';
 
 const MAX_TTL = 0x7fffffff;
 
-/**
- * Builds the zone-file API over an initialised wasm-bindgen module. `reset()` re-instantiates the
- * module after a trap; `ready()` throws when the module is not loaded yet (the manual entry).
- */
-export function createZoneApi(wasm, reset, ready = () => {}) {
-  function call(fn, ...args) {
-    ready();
-    try {
-      return fn(...args);
-    } catch (err) {
-      if (err instanceof WebAssembly.RuntimeError || err instanceof RangeError) {
-        try {
-          reset();
-        } catch {
-          // Nothing better to do than report the first error.
-        }
-        throw new InternalError(`cf-dns-batch failed internally and recovered (${err.message})`, { cause: err });
-      }
-      throw err;
-    }
-  }
+/** Builds the zone-file API over an initialised wasm-bindgen module and the package's boundary. */
+export function createZoneApi(wasm, boundary) {
+  const { call } = boundary;
 
   function optionsText(options, allowed) {
     if (options === undefined || options === null) return '{}';
@@ -47,20 +30,18 @@ export function createZoneApi(wasm, reset, ready = () => {}) {
 
   /** Reads zone-file text: `{ records, positions, issues }` (never throws for what the text holds). */
   function parseZone(text, options) {
-    if (typeof text !== 'string') throw new TypeError('parseZone(text, options) takes the zone file as a string');
+    if (typeof text !== 'string') {
+      const issue = { code: 'zone.argument', pointer: '', severity: 'error', message: `parseZone(text, options) takes the zone file as a string, got ${typeof text}` };
+      throw new ValidationError(issue.message, [issue]);
+    }
     return JSON.parse(call(wasm.parseZoneJson, text, optionsText(options, ['origin', 'defaultTtl'])));
   }
 
   /** Writes records as zone-file text, or throws a ValidationError naming every record it cannot write. */
   function formatZone(records, options) {
-    let text;
-    try {
-      text = JSON.stringify(records);
-    } catch (err) {
-      const issue = { code: 'zone.format.record', pointer: '', severity: 'error', message: `the records cannot be read as JSON: ${err.message}` };
-      throw new ValidationError(issue.message, [issue]);
-    }
-    const out = JSON.parse(call(wasm.formatZoneJson, text ?? 'null', optionsText(options, ['origin'])));
+    const { text, issue } = jsonText(records, 'records');
+    if (issue) throw new ValidationError(issue.message, [{ ...issue, code: 'zone.format.record' }]);
+    const out = JSON.parse(call(wasm.formatZoneJson, text, optionsText(options, ['origin'])));
     if (!out.ok) {
       const first = out.issues[0];
       const more = out.issues.length > 1 ? ` (and ${out.issues.length - 1} more)` : '';

@@ -151,8 +151,12 @@ test('a request body over the limit is refused before sending', async () => {
     return new Response('{}');
   };
   const huge = { zone_id: ZONE, posts: [{ ...GOOD, note: 'x'.repeat(25 * 1024 * 1024) }] };
-  await assert.rejects(batch(huge, { apiToken: 't', fetch }), (err) => err instanceof ConfigurationError && err.code === 'batch.body.size');
+  // Refused before it is parsed (or even copied into WebAssembly): a validation issue, in
+  // validateBatch as in batch().
+  await assert.rejects(batch(huge, { apiToken: 't', fetch }), (err) => err instanceof ValidationError && err.issues[0].code === 'batch.body.size');
   assert.equal(sent, 0);
+  assert.deepEqual(validateBatch(huge).map((i) => i.code), ['batch.body.size']);
+  assert.deepEqual(validateRecord(huge.posts[0]).map((i) => i.code), ['batch.body.size']);
 });
 
 const answer = (body, status = 200, headers = {}) => async () => new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } });

@@ -41,7 +41,7 @@ test('bad input comes back as issues with pointers, and params null', () => {
     ['a.content.ipv4', '/desired/0/content'],
   ]);
   assert.throws(() => plan([], [{ n: 1n }]), ValidationError);
-  assert.throws(() => formatPlan({ changes: 'no' }), TypeError);
+  assert.throws(() => formatPlan({ changes: 'no' }), (err) => err instanceof ValidationError && err.issues[0].code === 'plan.format.input');
 });
 
 test('plan params go straight into batch()', async () => {

@@ -74,7 +74,7 @@ test('formatZone refuses records it cannot write, naming each one', () => {
 });
 
 test('arguments and options are checked', () => {
-  assert.throws(() => parseZone(42), TypeError);
+  assert.throws(() => parseZone(42), (err) => err instanceof ValidationError && err.issues[0].code === 'zone.argument');
   assert.throws(() => parseZone('', { origin: 7 }), (err) => err instanceof ConfigurationError && err.code === 'options.origin.type');
   assert.throws(() => parseZone('', { defaultTtl: 1.5 }), (err) => err instanceof ConfigurationError && err.code === 'options.default_ttl.type');
   assert.throws(() => parseZone('', 'x'), ConfigurationError);

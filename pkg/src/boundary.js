@@ -1,0 +1,82 @@
+// The one way into the WebAssembly module, for every export of the package: JSON text goes in as
+// one string and comes back as one string. Three things are handled here, once:
+// - a trap (a panic, an out-of-memory) poisons an instance: the module is re-instantiated and the
+//   call reports an InternalError, so the calls after it work;
+// - WebAssembly memory never shrinks: after a call that left the module's memory far beyond what
+//   normal work needs, the module is re-instantiated between calls (never during one), so one huge
+//   input does not keep its memory for the rest of the process;
+// - text longer than the body limit never crosses: it is refused before the copy into the module.
+
+import { InternalError } from './errors.js';
+
+// A 3,500-record batch (the most any plan allows) peaks at a few MiB of module memory; 64 MiB is
+// far beyond normal work and well below what a runaway input reaches (1e6 records: ~700 MiB).
+export const MEMORY_RESET_BYTES = 64 * 1024 * 1024;
+
+/**
+ * `wasm` is the initialised wasm-bindgen module, `reset()` re-instantiates it, and `ready()` throws
+ * when the module is not loaded yet (the manual entry).
+ */
+export function createBoundary(wasm, reset, ready = () => {}) {
+  let depth = 0;
+  let bodyLimit;
+
+  function renew() {
+    try {
+      reset();
+    } catch {
+      // If even re-instantiation fails there is nothing better to do than report the first error.
+    }
+  }
+
+  function call(fn, ...args) {
+    ready();
+    depth++;
+    try {
+      return fn(...args);
+    } catch (err) {
+      if (err instanceof WebAssembly.RuntimeError || err instanceof RangeError) {
+        renew();
+        throw new InternalError(`cf-dns-batch failed internally and recovered (${err.message})`, { cause: err });
+      }
+      throw err;
+    } finally {
+      depth--;
+      // Between calls only: the answer has already been copied out of the module's memory.
+      if (depth === 0 && typeof wasm.memoryBytes === 'function' && wasm.memoryBytes() > MEMORY_RESET_BYTES) renew();
+    }
+  }
+
+  /**
+   * The issues for JSON text too long to ever be sent, or null. A UTF-16 length over the byte limit
+   * means at least that many UTF-8 bytes, so this never refuses text the module would accept; text
+   * between the two is measured exactly by the module.
+   */
+  function oversize(text) {
+    bodyLimit ??= call(wasm.bodyLimitBytes);
+    return text.length > bodyLimit ? JSON.parse(call(wasm.oversizeIssueJson, text.length)) : null;
+  }
+
+  return { call, oversize };
+}
+
+/**
+ * JSON text of a value, or the issue saying why there is none (BigInt, a cycle, a throwing
+ * `toJSON`): callers turn that into an issue list or a ValidationError, never a stray TypeError.
+ */
+export function jsonText(value, what, pointer = '') {
+  try {
+    const text = JSON.stringify(value);
+    return { text: text === undefined ? 'null' : text };
+  } catch (err) {
+    return { issue: { code: `${what}.json`, pointer, severity: 'error', message: `the ${what} cannot be read as JSON: ${err?.message ?? err}` } };
+  }
+}
+
+// A lone surrogate is not text: JSON.stringify writes it as an escape no parser turns back into a
+// string, so it is caught here where the message can say so.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function isWellFormed(text) {
+  return typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text);
+}
