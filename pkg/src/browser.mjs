@@ -5,5 +5,5 @@ import { createSurface } from './surface.js';
 
 await wasm.default({ module_or_path: new URL('../dist/web/cf_dns_batch_bg.wasm', import.meta.url) });
 
-export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator, parseZone, formatZone, plan, formatPlan, listRecords, sync } = createSurface(wasm, wasm.__wbg_reset_state);
+export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator } = createSurface(wasm, wasm.__wbg_reset_state);
 export * from './errors.js';

@@ -17,7 +17,7 @@ function ready() {
   if (!loaded) throw new ConfigurationError('call `await init(source)` before using cf-dns-batch/manual', { code: 'not_initialised' });
 }
 
-export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator, parseZone, formatZone, plan, formatPlan, listRecords, sync } = createSurface(
+export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator } = createSurface(
   wasm,
   () => wasm.__wbg_reset_state(),
   ready,

@@ -7,5 +7,5 @@ import { createSurface } from './surface.js';
 
 wasm.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, 'web', 'cf_dns_batch_bg.wasm'))) });
 
-export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator, parseZone, formatZone, plan, formatPlan, listRecords, sync } = createSurface(wasm, wasm.__wbg_reset_state);
+export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator } = createSurface(wasm, wasm.__wbg_reset_state);
 export * from './errors.js';

@@ -1,16 +1,20 @@
 // Everything the package exports, built once over an initialised wasm-bindgen module. Every entry
-// (node, CommonJS, browser, workerd, manual) differs only in how it loads the .wasm, then exports
-// what this returns; so each export has one implementation and one boundary into WebAssembly.
+// (node, CommonJS, browser, workerd, manual; main or `/zone`) differs only in how it loads its
+// .wasm, then exports what this returns; so each export has one implementation and one boundary
+// into WebAssembly.
 import { createApi } from './api.js';
 import { createEmulatorFactory } from './emulator.js';
 import { createSyncApi } from './sync.js';
-import { createZoneApi } from './zone.js';
+import { createZoneApi } from './zonefile.js';
 
-/** `reset()` re-instantiates the module; `ready()` throws when it is not loaded yet (the manual entry). */
-export function createSurface(wasm, reset, ready) {
+/**
+ * `reset()` re-instantiates the module; `ready()` throws when it is not loaded yet (the manual
+ * entries). `zone: true` adds the zone tools, which only the zone .wasm (dist/zone) exports.
+ */
+export function createSurface(wasm, reset, ready, { zone = false } = {}) {
   const api = createApi(wasm, reset, ready);
   const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent } = api;
-  return {
+  const main = {
     batch,
     validateBatch,
     validateRecord,
@@ -18,7 +22,6 @@ export function createSurface(wasm, reset, ready) {
     toContent,
     fromContent,
     createEmulator: createEmulatorFactory({ validateRecord, toContent }),
-    ...createZoneApi(wasm, api.boundary),
-    ...createSyncApi(wasm, api),
   };
+  return zone ? { ...main, ...createZoneApi(wasm, api.boundary), ...createSyncApi(wasm, api) } : main;
 }

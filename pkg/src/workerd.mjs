@@ -6,5 +6,5 @@ import { createSurface } from './surface.js';
 
 wasm.initSync({ module: wasmModule });
 
-export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator, parseZone, formatZone, plan, formatPlan, listRecords, sync } = createSurface(wasm, wasm.__wbg_reset_state);
+export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator } = createSurface(wasm, wasm.__wbg_reset_state);
 export * from './errors.js';

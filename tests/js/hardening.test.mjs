@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
+import { listRecords } from '../../pkg/src/zone/node.mjs';
 import {
   batch,
-  listRecords,
   validateBatch,
   validateRecord,
   fromContent,

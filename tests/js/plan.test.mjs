@@ -1,7 +1,7 @@
 // plan() and formatPlan() through the WebAssembly module.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { plan, formatPlan, batch, ValidationError } from '../../pkg/src/node.mjs';
+import { plan, formatPlan, batch, ValidationError } from '../../pkg/src/zone/node.mjs';
 
 const listed = (id, record) => ({ ...record, id, zone_name: 'example.com' });
 const a = (name, content, extra = {}) => ({ type: 'A', name, content, ttl: 1, ...extra });

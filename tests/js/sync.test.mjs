@@ -1,7 +1,7 @@
 // listRecords() and sync() against the emulator over real HTTP on 127.0.0.1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { listRecords, sync, createEmulator, formatPlan, ApiError, ConfigurationError, ValidationError } from '../../pkg/src/node.mjs';
+import { listRecords, sync, createEmulator, formatPlan, ApiError, ConfigurationError, ValidationError } from '../../pkg/src/zone/node.mjs';
 import { startServer as startEmulatorServer } from '../../examples/emulator-server.mjs';
 import { startServer } from './support/server.mjs';
 import { ZONE, TOKEN } from './support/emulator.mjs';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { parseZone, formatZone, validateBatch, ValidationError, ConfigurationError } from '../../pkg/src/node.mjs';
+import { parseZone, formatZone, validateBatch, ValidationError, ConfigurationError } from '../../pkg/src/zone/node.mjs';
 
 const zoneFile = (name) => readFileSync(new URL(`../zones/${name}`, import.meta.url), 'utf8');
 
@@ -83,7 +83,7 @@ test('arguments and options are checked', () => {
 
 test('the CommonJS build exports the same functions', () => {
   const require = createRequire(import.meta.url);
-  const cjs = require('../../pkg/dist/node.cjs');
+  const cjs = require('../../pkg/dist/zone.cjs');
   assert.equal(typeof cjs.parseZone, 'function');
   assert.equal(cjs.formatZone([{ name: 'a.x.test', ttl: 60, type: 'A', content: '192.0.2.1' }], { origin: 'x.test' }), '$ORIGIN x.test.\na.x.test.\t60\tIN\tA\t192.0.2.1\n');
 });
