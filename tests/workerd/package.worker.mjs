@@ -13,6 +13,7 @@ import {
   validateBatch,
   validateRecord,
 } from './src/workerd.mjs';
+import * as zone from './src/zone/workerd.mjs';
 
 const ZONE = '023e105f4ecef8ad9ca31a8372d0c353';
 // The local server answers 400 for this zone.
@@ -89,6 +90,23 @@ const cases = {
     equal(err.rayId, '8f1c2a3b4c5d6e7f-SJC');
     deepEqual(err.errors, [{ code: 81058, message: 'An identical record already exists.', pointer: '/posts/0' }]);
     ok(!JSON.stringify(err).includes(env.API_TOKEN) && !String(err.stack).includes(env.API_TOKEN), 'no credential in the error');
+  },
+
+  'the zone subpath: plan, formatPlan and zone files in the same classes'() {
+    const current = [{ id: '2bff0ebc4df64beaa44b0dca93e37a28', zone_name: 'example.com', type: 'A', name: 'www.example.com', content: '192.0.2.1', ttl: 300, proxied: false }];
+    const planned = zone.plan(current, [{ type: 'A', name: 'www', content: '192.0.2.2', ttl: 300 }], { zone: 'example.com', zoneId: ZONE });
+    equal(planned.summary.update, 1);
+    ok(zone.formatPlan(planned).includes('192.0.2.2'), zone.formatPlan(planned));
+    const parsed = zone.parseZone('$ORIGIN example.com.\n$TTL 300\nwww IN A 192.0.2.9\n');
+    deepEqual(parsed.records.map((r) => [r.name, r.content]), [['www.example.com', '192.0.2.9']]);
+    ok(zone.formatZone(parsed.records, { origin: 'example.com' }).includes('192.0.2.9'));
+    let thrown;
+    try {
+      zone.parseZone(42);
+    } catch (err) {
+      thrown = err;
+    }
+    ok(thrown instanceof ValidationError, 'one set of error classes for both entries');
   },
 };
 
