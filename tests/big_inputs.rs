@@ -114,3 +114,16 @@ fn a_huge_txt_value_gives_short_messages() {
     assert_bounded(&post(record(&big("v=spf1 "))), "txt.content.unquoted");
     assert_bounded(&post(record(&format!("\"{}", big("a")))), "txt.content.quotes");
 }
+
+#[test]
+fn presentation_errors_quote_only_an_excerpt() {
+    use cf_dns_batch::{RecordData, RecordType};
+    let word = "x".repeat(1 << 20);
+    for kind in RecordType::ALL {
+        for text in [word.clone(), format!("1 {word}"), format!("1 2 {word}"), format!("1 2 3 {word} x y z"), format!("0 issue \"a\" {word}")] {
+            if let Err(e) = RecordData::from_content(kind, &text) {
+                assert!(e.to_string().len() <= MESSAGE_MAX, "{kind}: error of {} bytes", e.to_string().len());
+            }
+        }
+    }
+}

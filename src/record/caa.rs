@@ -297,7 +297,7 @@ pub fn from_content(text: &str) -> Result<CaaData, String> {
     let text = text.trim();
     let (flags, rest) = text.split_once(char::is_whitespace).ok_or(usage)?;
     let (tag, value) = rest.trim_start().split_once(char::is_whitespace).ok_or(usage)?;
-    let flags = flags.parse::<u8>().map_err(|_| format!("flags {flags:?} is not a number 0–255"))?;
+    let flags = flags.parse::<u8>().map_err(|_| format!("flags {:?} is not a number 0–255", shorten(flags)))?;
     let value = value.trim();
     let bytes = if value.starts_with('"') {
         let (inner, after) = split_quoted(value)?;

@@ -701,7 +701,7 @@ pub fn from_content(text: &str) -> Result<SvcbData, String> {
     if priority.is_empty() || target.is_empty() {
         return Err("expected `<priority> <target> [SvcParams]`, e.g. `1 . alpn=h2`".into());
     }
-    let priority = priority.parse::<u16>().map_err(|_| format!("priority {priority:?} is not a number 0–65535"))?;
+    let priority = priority.parse::<u16>().map_err(|_| format!("priority {:?} is not a number 0–65535", shorten(&priority)))?;
     Ok(SvcbData { priority, target: target.into(), value: value.into() })
 }
 
