@@ -361,7 +361,7 @@ impl RecordData {
             RecordType::CNAME => RecordData::CNAME { content: text.into() },
             RecordType::NS => RecordData::NS { content: text.into() },
             RecordType::PTR => RecordData::PTR { content: text.into() },
-            RecordType::TXT => RecordData::TXT { content: text.into() },
+            RecordType::TXT => RecordData::TXT { content: txt::from_content(text).map_err(bad)?.into() },
             RecordType::OPENPGPKEY => RecordData::OPENPGPKEY { content: text.into() },
             RecordType::MX => {
                 let (priority, host) = hostname::mx_from_content(text).map_err(bad)?;
