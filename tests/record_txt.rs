@@ -107,10 +107,14 @@ fn from_content_reads_zone_file_character_strings() {
     assert_eq!(read(r#""""#), r#""""#);
     assert_eq!(read("\"tab\there\""), r#""tab\009here""#);
     assert_eq!(read(r#""\255""#), r#""\255""#);
+    // Parentheses outside quotes group lines; `;` inside quotes, or escaped, is text.
+    assert_eq!(read("( \"v=DKIM1; k=rsa; \"\n  \"p=MIGf\" )"), r#""v=DKIM1; k=rsa; " "p=MIGf""#);
+    assert_eq!(read(r"(a)b\;c"), r#""a" "b;c""#);
     for text in ["v=spf1 -all", r#""a" b "c""#, r"a\ b \065", "\"tab\there\"", r#""\255\000""#] {
         assert_valid(txt(json!(read(text))));
     }
-    for bad in ["", "   ", r#""open"#, r#"a"b"#, r"a\", r#""\256""#] {
+    // An unquoted `;` would start a comment, silently dropping the rest of pasted DKIM or SPF text.
+    for bad in ["", "   ", "( )", r#""open"#, r#"a"b"#, r"a\", r#""\256""#, "v=DKIM1; k=rsa", r#""a" ; comment"#] {
         assert!(RecordData::from_content(RecordType::TXT, bad).is_err(), "{bad:?} should not read");
     }
 }

@@ -260,8 +260,13 @@ pub fn from_content(text: &str) -> Result<String, String> {
 }
 
 /// The character-strings of zone-file text, unescaped (see [`from_content`]).
+///
+/// Outside quotes, `(` and `)` only group lines (RFC 1035 §5.1), so they separate strings and are
+/// dropped: `( "a" "b" )` is `"a" "b"`. A `;` outside quotes starts a comment in a zone file, but
+/// unquoted TXT text pasted from elsewhere (`v=DKIM1; k=rsa; p=...`) would then lose everything after
+/// its first `;` without a word, so it is refused instead: quoted, or escaped as `\;`, it is text.
 fn zone_strings(text: &str) -> Result<Vec<Cow<'_, [u8]>>, String> {
-    let blank = |c: char| c.is_ascii_whitespace();
+    let blank = |c: char| c.is_ascii_whitespace() || c == '(' || c == ')';
     let mut strings = Vec::new();
     let mut rest = text.trim_start_matches(blank);
     while !rest.is_empty() {
@@ -285,7 +290,12 @@ fn zone_strings(text: &str) -> Result<Vec<Cow<'_, [u8]>>, String> {
                         shorten(rest.split(blank).next().unwrap_or(rest))
                     ))
                 }
-                _ if b.is_ascii_whitespace() => break,
+                b';' => {
+                    return Err(
+                        "a `;` outside quotes starts a comment in a zone file; quote the text (`\"v=DKIM1; k=rsa\"`) or remove the comment".into(),
+                    )
+                }
+                _ if blank(char::from(b)) => break,
                 _ => i += 1,
             }
         }
