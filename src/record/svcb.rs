@@ -185,15 +185,17 @@ impl<'r, 'o, 'p> ValueIssues<'r, 'o, 'p> {
     }
 
     fn push(&mut self, rule: &str, severity: Severity, message: impl FnOnce() -> String) {
-        let code = code(self.kind, rule);
-        if self.r.options.is_disabled(&code) {
+        let full = self.shown >= VALUE_ISSUES_MAX;
+        // Past the limit with nothing silenced, an issue is only counted: not even its code is built.
+        let code = if full && self.r.options.disable.is_empty() { None } else { Some(code(self.kind, rule)) };
+        if code.as_ref().is_some_and(|c| self.r.options.is_disabled(c)) {
             return;
         }
-        if self.shown >= VALUE_ISSUES_MAX {
+        let Some(code) = code.filter(|_| !full) else {
             self.hidden += 1;
             self.hidden_errors += usize::from(severity == Severity::Error);
             return;
-        }
+        };
         self.shown += 1;
         match severity {
             Severity::Error => self.r.error(self.at, code, message()),
@@ -333,7 +335,7 @@ fn check_param(v: &mut ValueIssues, number: u16, p: &Param, has: &dyn Fn(u16) ->
             let Ok(ids) = split_list(list) else {
                 return v.error("value.syntax", || "the `alpn` list ends with a lone `\\`".into());
             };
-            check_alpn_ids(v, &ids, || shorten(&utf8(list)))
+            check_alpn_ids(v, &ids, || format!("`alpn={}` has an empty protocol id (two commas in a row, or a comma at an end)", shorten(&utf8(list))))
         }
         NO_DEFAULT_ALPN => match nonempty {
             Some(value) => v.error("value.no-default-alpn-value", || format!("`no-default-alpn` takes no value, got {:?}", shorten(&utf8(value)))),
@@ -450,7 +452,7 @@ fn check_wire(v: &mut ValueIssues, number: u16, p: &Param, has: &dyn Fn(u16) -> 
                 ids.push(id.to_vec());
                 rest = tail.get(usize::from(len)..).unwrap_or_default();
             }
-            check_alpn_ids(v, &ids, || shorten(&utf8(octets)))
+            check_alpn_ids(v, &ids, || format!("`{generic}` (`alpn` in wire form) has an empty protocol id (a length octet of 0)"))
         }
         NO_DEFAULT_ALPN | OHTTP => {
             let rule = if number == OHTTP { "value.ohttp-value" } else { "value.no-default-alpn-value" };
@@ -488,12 +490,12 @@ fn numbers(octets: &[u8]) -> Vec<u16> {
     octets.chunks_exact(2).filter_map(|pair| pair.try_into().ok()).map(u16::from_be_bytes).collect()
 }
 
-/// `alpn` ids, however written: at least one, none empty, each at most 255 octets.
-fn check_alpn_ids(v: &mut ValueIssues, ids: &[Vec<u8>], shown: impl Fn() -> String) -> bool {
+/// `alpn` ids, however written: none empty, each at most 255 octets.
+fn check_alpn_ids(v: &mut ValueIssues, ids: &[Vec<u8>], empty_id: impl Fn() -> String) -> bool {
     let mut ok = true;
     for id in ids {
         if id.is_empty() {
-            ok = v.error("value.alpn-empty", || format!("`alpn={}` has an empty protocol id (two commas in a row, or a comma at an end)", shown()));
+            ok = v.error("value.alpn-empty", &empty_id);
         } else if id.len() > 255 {
             ok = v.error("value.alpn-length", || format!("the `alpn` id {:?} is {} bytes; an id has at most 255", shorten(&utf8(id)), id.len()));
         }
