@@ -14,7 +14,6 @@ use crate::name::{self, NameUse};
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -184,7 +183,8 @@ impl<'r, 'o, 'p> ValueIssues<'r, 'o, 'p> {
         ValueIssues { r, at, kind, shown: 0, hidden: 0, hidden_errors: 0 }
     }
 
-    fn push(&mut self, rule: &str, severity: Severity, message: impl FnOnce() -> String) {
+    /// Not generic over the message: one copy of this for the dozens of messages in this file.
+    fn push(&mut self, rule: &str, severity: Severity, message: &dyn Fn() -> String) {
         let full = self.shown >= VALUE_ISSUES_MAX;
         // Past the limit with nothing silenced, an issue is only counted: not even its code is built.
         let code = if full && self.r.options.disable.is_empty() { None } else { Some(code(self.kind, rule)) };
@@ -204,18 +204,21 @@ impl<'r, 'o, 'p> ValueIssues<'r, 'o, 'p> {
     }
 
     /// Reports an error; always `false`, so a check can end with `return v.error(...)`.
-    fn error(&mut self, rule: &str, message: impl FnOnce() -> String) -> bool {
-        self.push(rule, Severity::Error, message);
+    #[inline]
+    fn error(&mut self, rule: &str, message: impl Fn() -> String) -> bool {
+        self.push(rule, Severity::Error, &message);
         false
     }
 
-    fn warn(&mut self, rule: &str, message: impl FnOnce() -> String) {
-        self.push(rule, Severity::Warning, message);
+    #[inline]
+    fn warn(&mut self, rule: &str, message: impl Fn() -> String) {
+        self.push(rule, Severity::Warning, &message);
     }
 
-    fn rfc(&mut self, rule: &str, message: impl FnOnce() -> String) {
+    #[inline]
+    fn rfc(&mut self, rule: &str, message: impl Fn() -> String) {
         let severity = self.r.rfc_severity();
-        self.push(rule, severity, message);
+        self.push(rule, severity, &message);
     }
 
     /// Reports how many issues were counted but not listed.
@@ -252,9 +255,7 @@ fn check_params(v: &mut ValueIssues, value: &str, priority: Option<u16>) -> bool
         Err(e) => return v.error("value.syntax", || format!("`value` is not valid SvcParams: {e}")),
     };
     let mut ok = true;
-    // Key number -> the spelling it was first written in. A map, not a list searched for each
-    // key: a value may hold up to 65,535 distinct keys, and each is looked up.
-    let mut present: BTreeMap<u16, &str> = BTreeMap::new();
+    let mut present = NumberSet::default();
     let mut checked: Vec<(Key, &Param)> = Vec::new();
     for p in &params {
         let key = match resolve(p.key) {
@@ -264,7 +265,7 @@ fn check_params(v: &mut ValueIssues, value: &str, priority: Option<u16>) -> bool
                 continue;
             }
             Err(KeyError::Invalid(msg)) => {
-                ok = v.error("value.invalid-key", || msg);
+                ok = v.error("value.invalid-key", || msg.clone());
                 continue;
             }
         };
@@ -272,15 +273,17 @@ fn check_params(v: &mut ValueIssues, value: &str, priority: Option<u16>) -> bool
             v.rfc("value.key-format", || format!("`{}`: generic keys are written without leading zeros (RFC 9460 §2.1)", p.key));
         }
         // The same key in two spellings (`alpn` and `key1`) is the same key twice (RFC 9460 §2.2).
-        if let Some(first) = present.get(&key.number) {
-            let also = if *first == p.key { String::new() } else { format!(" (as `{first}` and `{}`)", p.key) };
-            ok = v.error("value.duplicate-key", || format!("the key `{}` appears more than once{also}; each key may appear once", p.key));
+        if !present.insert(key.number) {
+            ok = v.error("value.duplicate-key", || {
+                let first = checked.iter().find(|(k, _)| k.number == key.number).map_or(p.key, |(_, q)| q.key);
+                let also = if first == p.key { String::new() } else { format!(" (as `{first}` and `{}`)", p.key) };
+                format!("the key `{}` appears more than once{also}; each key may appear once", p.key)
+            });
             continue;
         }
-        present.insert(key.number, p.key);
         checked.push((key, p));
     }
-    let has = |n: u16| present.contains_key(&n);
+    let has = |n: u16| present.contains(n);
     // Each key's own rules run once every key is known: `mandatory` (in either spelling) asks
     // which keys are present.
     for (key, p) in &checked {
@@ -524,7 +527,7 @@ fn check_dohpath(v: &mut ValueIssues, key: &str, value: Option<&[u8]>) -> bool {
 
 /// `tls-supported-groups`: a group listed twice is advice (the list is a preference order).
 fn check_groups(v: &mut ValueIssues, groups: &[u16]) {
-    let mut seen = BTreeSet::new();
+    let mut seen = NumberSet::default();
     for g in groups {
         if !seen.insert(*g) {
             v.rfc("value.tls-supported-groups-duplicate", || format!("`tls-supported-groups` lists {g} twice"));
@@ -536,7 +539,7 @@ fn check_groups(v: &mut ValueIssues, groups: &[u16]) {
 /// either spelling). `listed` are the key numbers, however the list was written.
 fn check_mandatory(v: &mut ValueIssues, listed: &[u16], has: &dyn Fn(u16) -> bool) -> bool {
     let mut ok = true;
-    let mut seen = BTreeSet::new();
+    let mut seen = NumberSet::default();
     let kind = v.kind;
     for &number in listed {
         let name = key_name(number);
@@ -555,6 +558,52 @@ fn check_mandatory(v: &mut ValueIssues, listed: &[u16], has: &dyn Fn(u16) -> boo
         }
     }
     ok
+}
+
+/// A set of 16-bit numbers (keys, groups). A value may hold up to 65,535 distinct ones and each
+/// is looked up, so past a few the set turns from a list into one bit per number (8 KiB).
+/// Hand-written: `BTreeSet` did the job but added kilobytes of code to the .wasm.
+#[derive(Default)]
+struct NumberSet {
+    few: Vec<u16>,
+    bits: Vec<u64>,
+}
+
+impl NumberSet {
+    const FEW: usize = 16;
+
+    fn contains(&self, n: u16) -> bool {
+        if self.bits.is_empty() {
+            self.few.contains(&n)
+        } else {
+            self.bits.get(usize::from(n / 64)).is_some_and(|word| word & (1 << (n % 64)) != 0)
+        }
+    }
+
+    /// Adds `n`; `false` when it was there already.
+    fn insert(&mut self, n: u16) -> bool {
+        if self.contains(n) {
+            return false;
+        }
+        if self.bits.is_empty() {
+            if self.few.len() < Self::FEW {
+                self.few.push(n);
+                return true;
+            }
+            self.bits = vec![0; 1 << 10];
+            for m in std::mem::take(&mut self.few) {
+                self.set(m);
+            }
+        }
+        self.set(n);
+        true
+    }
+
+    fn set(&mut self, n: u16) {
+        if let Some(word) = self.bits.get_mut(usize::from(n / 64)) {
+            *word |= 1 << (n % 64);
+        }
+    }
 }
 
 /// A key's registered name, or its generic form.
@@ -751,6 +800,20 @@ mod tests {
         assert!(matches!(resolve("key1234567"), Err(KeyError::Invalid(_))));
         assert!(matches!(resolve("foo"), Err(KeyError::Unknown)));
         assert!(matches!(resolve("key"), Err(KeyError::Unknown)));
+    }
+
+    #[test]
+    fn number_sets_hold_few_and_many() {
+        let mut set = NumberSet::default();
+        for n in (0..=u16::MAX).step_by(7) {
+            assert!(set.insert(n), "{n}");
+        }
+        for n in 0..=u16::MAX {
+            assert_eq!(set.contains(n), n % 7 == 0, "{n}");
+        }
+        assert!(!set.insert(14));
+        let mut few = NumberSet::default();
+        assert!(few.insert(3) && !few.insert(3) && few.contains(3) && !few.contains(4));
     }
 
     #[test]
