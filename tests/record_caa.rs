@@ -46,6 +46,24 @@ fn caa_rfc_advice_is_a_warning_unless_strict() {
     assert_warning(caa(json!({"flags":0,"tag":"contactemail","value":"nobody"})), "caa.data.value.contactemail", "/data/value");
 }
 
+/// RFC 8659 §4.4: the `iodef` value is a URL (`mailto:`, `http:` or `https:`); an empty one reports
+/// nowhere. Whether Cloudflare refuses it is not known, so it is an RFC rule: an error only when strict.
+#[test]
+fn iodef_values_are_urls() {
+    assert_clean(caa(json!({"flags":0,"tag":"iodef","value":"http://iodef.example.com/"})));
+    assert_clean(caa(json!({"flags":0,"tag":"iodef","value":"mailto:security@example.com?subject=CAA"})));
+    for bad in ["", " ", "mailto:", "https://", "https:///path", "example.com", "https://exa mple.com"] {
+        let record = caa(json!({"flags":0,"tag":"iodef","value":bad}));
+        assert_valid(record.clone());
+        assert_warning(record.clone(), "caa.data.value.iodef", "/data/value");
+        assert_strict_error(record, "caa.data.value.iodef", "/data/value");
+    }
+    // An empty `issue` value is allowed (RFC 8659 §4.2), so it stays plain advice even when strict.
+    let strict = cf_dns_batch::ValidateOptions { strict: true, ..Default::default() };
+    let issues = issues_of(caa(json!({"flags":0,"tag":"issue","value":""})), &strict);
+    assert!(issues.iter().all(|i| i.severity == cf_dns_batch::Severity::Warning), "{issues:#?}");
+}
+
 #[test]
 fn caa_plain_warnings() {
     assert_warning(caa(json!({"flags":0,"tag":"issue","value":"\"letsencrypt.org\""})), "caa.data.value.quoted", "/data/value");

@@ -235,3 +235,74 @@ fn patches_check_only_what_they_send() {
     assert!(codes.contains(&"https.data.value.unknown-key"), "{codes:?}");
     assert!(!codes.iter().any(|c| c.ends_with(".required")), "{codes:?}");
 }
+
+/// RFC 9460 §2.1: `keyNNNNN=value` gives the key's wire-format octets, so a registered key written
+/// that way is held to its own rules, read from those octets.
+#[test]
+fn known_keys_in_generic_form_are_checked_as_wire_format() {
+    for kind in KINDS {
+        let value_code = |rule: &str| code(kind, &format!("value.{rule}"));
+        // Well-formed wire values.
+        assert_clean(svc(kind, "alpn=h2 key3=\\001\\187"));
+        assert_clean(svc(kind, "alpn=h2 key4=\\192\\000\\002\\001"));
+        assert_clean(svc(kind, "key1=\\002h2\\002h3"));
+        assert_clean(svc(kind, "alpn=h2 key6=\\032\\001\\013\\184\\000\\000\\000\\000\\000\\000\\000\\000\\000\\000\\000\\001"));
+        assert_clean(svc(kind, "alpn=h2 ipv4hint=192.0.2.1 key0=\\000\\004"));
+        assert_clean(svc(kind, "alpn=h2 key8"));
+        // `key3=443` is three octets, not a 2-octet port; `key4=1.2.3.4` seven, not 4 per address.
+        assert_error(svc(kind, "alpn=h2 key3=443"), &value_code("port"), "/data/value");
+        assert_error(svc(kind, "alpn=h2 key4=1.2.3.4"), &value_code("ipv4hint"), "/data/value");
+        assert_error(svc(kind, "alpn=h2 key4"), &value_code("ipv4hint"), "/data/value");
+        assert_error(svc(kind, "alpn=h2 key6=2001:db8::1"), &value_code("ipv6hint"), "/data/value");
+        assert_error(svc(kind, "key1=h2"), &value_code("wire-format"), "/data/value");
+        assert_error(svc(kind, "key1"), &value_code("alpn-empty"), "/data/value");
+        assert_error(svc(kind, "key1=\\000"), &value_code("alpn-empty"), "/data/value");
+        assert_error(svc(kind, "alpn=h2 key2=x"), &value_code("no-default-alpn-value"), "/data/value");
+        assert_error(svc(kind, "alpn=h2 key8=x"), &value_code("ohttp-value"), "/data/value");
+        assert_error(svc(kind, "alpn=h2 key9=\\000"), &value_code("tls-supported-groups"), "/data/value");
+        assert_error(svc(kind, "alpn=h2 key7"), &value_code("dohpath-empty"), "/data/value");
+        assert_warning(svc(kind, "alpn=h2 key7=/q"), &value_code("dohpath-dns"), "/data/value");
+        assert_warning(svc(kind, "alpn=h2 key5"), &value_code("ech-empty"), "/data/value");
+        // `no-default-alpn` needs `alpn`, in either spelling.
+        assert_valid(svc(kind, "key1=\\002h2 no-default-alpn"));
+        assert_error(svc(kind, "key2"), &value_code("no-default-alpn-alone"), "/data/value");
+    }
+}
+
+/// `mandatory` (in either spelling) names keys present in either spelling; the same key written
+/// both ways is a duplicate.
+#[test]
+fn mandatory_and_duplicates_see_both_spellings() {
+    for kind in KINDS {
+        let value_code = |rule: &str| code(kind, &format!("value.{rule}"));
+        assert_clean(svc(kind, "mandatory=ipv4hint alpn=h2 key4=\\192\\000\\002\\001"));
+        assert_clean(svc(kind, "mandatory=key4 alpn=h2 ipv4hint=192.0.2.1"));
+        assert_clean(svc(kind, "key0=\\000\\001\\000\\004 alpn=h2 ipv4hint=192.0.2.1"));
+        assert_error(svc(kind, "key0=\\000\\004 alpn=h2"), &value_code("mandatory-missing"), "/data/value");
+        assert_error(svc(kind, "key0=\\000\\000 alpn=h2"), &value_code("mandatory-self"), "/data/value");
+        assert_error(svc(kind, "key0=\\000\\001\\000\\001 alpn=h2"), &value_code("mandatory-duplicate"), "/data/value");
+        assert_error(svc(kind, "key0=\\000\\004\\000\\001 alpn=h2 ipv4hint=192.0.2.1"), &value_code("wire-format"), "/data/value");
+        assert_error(svc(kind, "key0=\\000 alpn=h2"), &value_code("wire-format"), "/data/value");
+        assert_error(svc(kind, "key0 alpn=h2"), &value_code("mandatory-empty"), "/data/value");
+        assert_error(svc(kind, "mandatory=alpn key0=\\000\\001 alpn=h2"), &value_code("duplicate-key"), "/data/value");
+        assert_error(svc(kind, "port=443 key3=\\001\\187 alpn=h2"), &value_code("duplicate-key"), "/data/value");
+        assert_error(svc(kind, "alpn=h2 ipv4hint=192.0.2.1 key4=\\192\\000\\002\\001"), &value_code("duplicate-key"), "/data/value");
+    }
+}
+
+#[test]
+fn a_value_lists_at_most_twenty_issues_and_counts_the_rest() {
+    let value = (0..25).map(|i| format!("bad{i}")).collect::<Vec<_>>().join(" ");
+    let issues = issues_of(svc("HTTPS", &value), &ValidateOptions::default());
+    let unknown = issues.iter().filter(|i| i.code == "https.data.value.unknown-key").count();
+    assert_eq!(unknown, 20, "{issues:#?}");
+    let more: Vec<_> = issues.iter().filter(|i| i.code == "https.data.value.more-issues").collect();
+    assert_eq!(more.len(), 1, "{issues:#?}");
+    assert_eq!(more[0].severity, cf_dns_batch::Severity::Error);
+    assert!(more[0].message.contains("5 more"), "{}", more[0].message);
+    // Silenced codes are not counted.
+    let quiet = ValidateOptions { disable: vec!["https.data.value.unknown-key".into()], ..Default::default() };
+    let batch = json!({"zone_id": ZONE, "posts": [svc("HTTPS", &value)]}).to_string();
+    let issues = validate_batch_json(&batch, &quiet).issues;
+    assert!(!issues.iter().any(|i| i.code.starts_with("https.data.value")), "{issues:#?}");
+}

@@ -1,6 +1,6 @@
 mod common;
 use cf_dns_batch::record::txt::{character_strings, quote};
-use cf_dns_batch::{validate_batch_json, RecordData, ValidateOptions};
+use cf_dns_batch::{validate_batch_json, RecordData, RecordType, ValidateOptions};
 use common::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -88,5 +88,33 @@ proptest! {
     fn quoted_text_validates(text in "[^\\p{Cc}]{1,500}") {
         let record = txt(json!(quote(&text)));
         prop_assert!(errors_of(record.clone()).is_empty(), "{}", record);
+    }
+}
+
+/// RFC 1035 §5.1: zone-file text is a sequence of character-strings, each either a run of
+/// non-blank characters or a quoted string; `fromContent` gives them as Cloudflare stores them.
+#[test]
+fn from_content_reads_zone_file_character_strings() {
+    let read = |text: &str| match RecordData::from_content(RecordType::TXT, text) {
+        Ok(RecordData::TXT { content }) => content.to_string(),
+        other => panic!("{text:?}: {other:?}"),
+    };
+    assert_eq!(read("v=spf1 -all"), r#""v=spf1" "-all""#);
+    assert_eq!(read(r#""v=spf1 -all""#), r#""v=spf1 -all""#);
+    assert_eq!(read(r#""a" b "c""#), r#""a" "b" "c""#);
+    assert_eq!(read(r#"  "a""b"  "#), r#""a" "b""#);
+    assert_eq!(read(r#"a\ b \065\"\\"#), r#""a b" "A\"\\""#);
+    assert_eq!(read(r#""""#), r#""""#);
+    assert_eq!(read("\"tab\there\""), r#""tab\009here""#);
+    assert_eq!(read(r#""\255""#), r#""\255""#);
+    // Parentheses outside quotes group lines; `;` inside quotes, or escaped, is text.
+    assert_eq!(read("( \"v=DKIM1; k=rsa; \"\n  \"p=MIGf\" )"), r#""v=DKIM1; k=rsa; " "p=MIGf""#);
+    assert_eq!(read(r"(a)b\;c"), r#""a" "b;c""#);
+    for text in ["v=spf1 -all", r#""a" b "c""#, r"a\ b \065", "\"tab\there\"", r#""\255\000""#] {
+        assert_valid(txt(json!(read(text))));
+    }
+    // An unquoted `;` would start a comment, silently dropping the rest of pasted DKIM or SPF text.
+    for bad in ["", "   ", "( )", r#""open"#, r#"a"b"#, r"a\", r#""\256""#, "v=DKIM1; k=rsa", r#""a" ; comment"#] {
+        assert!(RecordData::from_content(RecordType::TXT, bad).is_err(), "{bad:?} should not read");
     }
 }

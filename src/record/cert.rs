@@ -187,13 +187,13 @@ pub fn from_content(text: &str) -> Result<CertData, String> {
         .parse::<u16>()
         .ok()
         .or_else(|| type_number(t))
-        .ok_or_else(|| format!("type {t:?} is not a number 0–65535 or a mnemonic such as PKIX or PGP"))?;
-    let key_tag = tag.parse::<u16>().map_err(|_| format!("key tag {tag:?} is not a number 0–65535"))?;
+        .ok_or_else(|| format!("type {:?} is not a number 0–65535 or a mnemonic such as PKIX or PGP", shorten(t)))?;
+    let key_tag = tag.parse::<u16>().map_err(|_| format!("key tag {:?} is not a number 0–65535", shorten(tag)))?;
     let algorithm = alg
         .parse::<u8>()
         .ok()
         .or_else(|| algorithm_number(alg))
-        .ok_or_else(|| format!("algorithm {alg:?} is not a number 0–255 or a mnemonic such as RSASHA256"))?;
+        .ok_or_else(|| format!("algorithm {:?} is not a number 0–255 or a mnemonic such as RSASHA256", shorten(alg)))?;
     Ok(CertData { cert_type, key_tag, algorithm, certificate: certificate.into() })
 }
 

@@ -183,7 +183,7 @@ pub fn from_content(text: &str) -> Result<DaneData, String> {
     if certificate.is_empty() {
         return Err("the certificate data is missing after `<usage> <selector> <matching type>`".into());
     }
-    let num = |what: &str, v: &str| v.parse::<u8>().map_err(|_| format!("{what} {v:?} is not a number 0–255"));
+    let num = |what: &str, v: &str| v.parse::<u8>().map_err(|_| format!("{what} {:?} is not a number 0–255", crate::issue::shorten(v)));
     Ok(DaneData {
         usage: num("usage", usage)?,
         selector: num("selector", selector)?,

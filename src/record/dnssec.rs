@@ -431,10 +431,10 @@ pub fn dnskey_from_content(text: &str) -> Result<DnskeyData, String> {
         return Err("the public key is missing after `<flags> <protocol> <algorithm>`".into());
     }
     Ok(DnskeyData {
-        flags: flags.parse::<u16>().map_err(|_| format!("flags {flags:?} is not a number 0–65535"))?,
-        protocol: protocol.parse::<u8>().map_err(|_| format!("protocol {protocol:?} is not a number 0–255"))?,
+        flags: flags.parse::<u16>().map_err(|_| format!("flags {:?} is not a number 0–65535", crate::issue::shorten(flags)))?,
+        protocol: protocol.parse::<u8>().map_err(|_| format!("protocol {:?} is not a number 0–255", crate::issue::shorten(protocol)))?,
         algorithm: parse_algorithm(algorithm)
-            .ok_or_else(|| format!("algorithm {algorithm:?} is not a number 0–255 or a DNSSEC algorithm mnemonic"))?,
+            .ok_or_else(|| format!("algorithm {:?} is not a number 0–255 or a DNSSEC algorithm mnemonic", crate::issue::shorten(algorithm)))?,
         public_key: public_key.into(),
     })
 }
@@ -451,10 +451,10 @@ pub fn ds_from_content(text: &str) -> Result<DsData, String> {
         return Err("the digest is missing after `<key tag> <algorithm> <digest type>`".into());
     }
     Ok(DsData {
-        key_tag: key_tag.parse::<u16>().map_err(|_| format!("key tag {key_tag:?} is not a number 0–65535"))?,
+        key_tag: key_tag.parse::<u16>().map_err(|_| format!("key tag {:?} is not a number 0–65535", crate::issue::shorten(key_tag)))?,
         algorithm: parse_algorithm(algorithm)
-            .ok_or_else(|| format!("algorithm {algorithm:?} is not a number 0–255 or a DNSSEC algorithm mnemonic"))?,
-        digest_type: digest_type.parse::<u8>().map_err(|_| format!("digest type {digest_type:?} is not a number 0–255"))?,
+            .ok_or_else(|| format!("algorithm {:?} is not a number 0–255 or a DNSSEC algorithm mnemonic", crate::issue::shorten(algorithm)))?,
+        digest_type: digest_type.parse::<u8>().map_err(|_| format!("digest type {:?} is not a number 0–255", crate::issue::shorten(digest_type)))?,
         digest: digest.into(),
     })
 }

@@ -354,8 +354,21 @@ pub fn check_service_owner(rec: &Fields, r: &mut Report, code: &'static str, kin
     }
 }
 
+/// Longest input, in bytes, that [`nearest`] looks at.
+///
+/// The edit distance costs the product of the two lengths, so an unbounded search over a
+/// megabyte-long key or type took seconds. No known name is longer than 20 bytes and a suggestion
+/// needs a distance of at most a third of the name (at least 2), so an input over about 27 bytes
+/// could never be suggested anything; 64 leaves room for names registered later, and for the
+/// spaces and `:` that folding removes (`"ttl:  "`).
+pub const SUGGEST_MAX: usize = 64;
+
 /// The known name closest to `key` by edit distance, when it is close enough to be a likely typo.
+/// Inputs over [`SUGGEST_MAX`] bytes get no suggestion, so the cost is bounded whatever the input.
 pub fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    if key.len() > SUGGEST_MAX {
+        return None;
+    }
     let folded = key.trim().trim_end_matches([':', '=', ' ']).to_ascii_lowercase();
     known
         .iter()
@@ -445,5 +458,13 @@ mod tests {
         assert_eq!(r.issues[0].pointer, "/ttl:");
         assert!(r.issues[0].message.contains("did you mean `ttl`"), "{}", r.issues[0].message);
         assert_eq!(nearest("zzzzzz", &["ttl"]), None);
+    }
+
+    #[test]
+    fn only_short_inputs_get_a_suggestion() {
+        let padded = |n: usize| format!("ttl:{}", " ".repeat(n - 4));
+        assert_eq!(nearest(&padded(SUGGEST_MAX), &["ttl"]), Some("ttl"));
+        assert_eq!(nearest(&padded(SUGGEST_MAX + 1), &["ttl"]), None);
+        assert_eq!(nearest(&"t".repeat(1 << 20), &["ttl"]), None);
     }
 }

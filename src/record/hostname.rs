@@ -59,6 +59,6 @@ pub fn mx_from_content(text: &str) -> Result<(u16, String), String> {
     let (Some(pref), Some(host), None) = (parts.next(), parts.next(), parts.next()) else {
         return Err("expected `<preference> <exchange>`".into());
     };
-    let pref = pref.parse::<u16>().map_err(|_| format!("preference {pref:?} is not a number 0–65535"))?;
+    let pref = pref.parse::<u16>().map_err(|_| format!("preference {:?} is not a number 0–65535", crate::issue::shorten(pref)))?;
     Ok((pref, host.to_string()))
 }

@@ -147,7 +147,7 @@ fn direction(r: &mut Report, d: &Fields, key: &'static str, allowed: [&str; 2]) 
     }
     let upper = value.to_ascii_uppercase();
     if upper == a || upper == b {
-        r.warn(&at, format!("loc.data.{key}.case"), format!("`{key}` is written in upper case: use {upper:?}, not {value:?}"));
+        r.warn(&at, format!("loc.data.{key}.case"), format!("`{key}` is written in upper case: use {upper:?}, not {:?}", crate::issue::shorten(value)));
         return Some(upper);
     }
     r.error(&at, format!("loc.data.{key}.value"), format!("`{key}` must be {a:?} or {b:?}, got {:?}", crate::issue::shorten(value)));
@@ -250,7 +250,7 @@ pub fn from_content(text: &str) -> Result<LocData, String> {
     let precision_horz = optional("horizontal precision", DEFAULT_HORZ)?;
     let precision_vert = optional("vertical precision", DEFAULT_VERT)?;
     if let Some(extra) = tokens.next() {
-        return Err(format!("unexpected {extra:?} after the vertical precision"));
+        return Err(format!("unexpected {:?} after the vertical precision", crate::issue::shorten(extra)));
     }
     Ok(LocData {
         lat_degrees,
@@ -275,9 +275,9 @@ fn angle<'t>(tokens: &mut std::iter::Peekable<impl Iterator<Item = &'t str>>, wh
     let expected = format!("{} or {}", dirs[0], dirs[1]);
     let whole = |t: &str, part: &str| {
         if t.bytes().all(|b| b.is_ascii_digit()) {
-            t.parse::<u8>().map_err(|_| format!("{what} {part} {t:?} is too large"))
+            t.parse::<u8>().map_err(|_| format!("{what} {part} {:?} is too large", crate::issue::shorten(t)))
         } else {
-            Err(format!("{what} {part} {t:?} is not a whole number"))
+            Err(format!("{what} {part} {:?} is not a whole number", crate::issue::shorten(t)))
         }
     };
     let degrees = whole(tokens.next().ok_or_else(|| format!("the {what} is missing"))?, "degrees")?;
@@ -288,12 +288,12 @@ fn angle<'t>(tokens: &mut std::iter::Peekable<impl Iterator<Item = &'t str>>, wh
         minutes = whole(next, "minutes")?;
         next = tokens.next().ok_or_else(|| format!("the {what} direction ({expected}) is missing"))?;
         if !is_dir(next) {
-            seconds = decimal(next, false).ok_or_else(|| format!("{what} seconds {next:?} is not a number"))?;
+            seconds = decimal(next, false).ok_or_else(|| format!("{what} seconds {:?} is not a number", crate::issue::shorten(next)))?;
             next = tokens.next().ok_or_else(|| format!("the {what} direction ({expected}) is missing"))?;
         }
     }
     if !is_dir(next) {
-        return Err(format!("expected the {what} direction ({expected}), got {next:?}"));
+        return Err(format!("expected the {what} direction ({expected}), got {:?}", crate::issue::shorten(next)));
     }
     Ok((degrees, minutes, seconds, next.to_string()))
 }
@@ -301,7 +301,7 @@ fn angle<'t>(tokens: &mut std::iter::Peekable<impl Iterator<Item = &'t str>>, wh
 /// A length in metres with an optional `m` suffix.
 fn metres(token: &str, what: &str, signed: bool) -> Result<f64, String> {
     let number = token.strip_suffix(['m', 'M']).unwrap_or(token);
-    decimal(number, signed).ok_or_else(|| format!("the {what} {token:?} is not a number of metres"))
+    decimal(number, signed).ok_or_else(|| format!("the {what} {:?} is not a number of metres", crate::issue::shorten(token)))
 }
 
 /// A plain decimal number (`12`, `12.5`, `-3.25` when `signed`): no exponents, `inf` or `NaN`,

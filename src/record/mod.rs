@@ -351,8 +351,36 @@ impl RecordData {
     }
 
     /// Reads a record's value from presentation (zone-file) form, so zone-file text can be pasted.
-    /// The result still goes through validation when used in a batch.
+    /// What it gives is checked as the value of a record in a batch is, and refused with the first
+    /// error found: whatever this accepts, validation accepts (only rules that depend on the
+    /// record's name, such as a CNAME to itself, are left to validation).
     pub fn from_content(kind: RecordType, text: &str) -> Result<RecordData, ContentError> {
+        let data = Self::read_content(kind, text)?;
+        match data.first_error() {
+            Some(reason) => Err(ContentError { kind, reason }),
+            None => Ok(data),
+        }
+    }
+
+    /// The first error validation finds in this value, if any. The value goes through its JSON
+    /// form, so it meets exactly the checks (and the code) a record sent in a batch meets.
+    fn first_error(&self) -> Option<String> {
+        let kind = self.record_type();
+        let unchecked = || Some(format!("the {kind} value could not be checked"));
+        let Ok(text) = serde_json::to_string(self) else { return unchecked() };
+        let arena = crate::json::Arena::new();
+        let Ok(json) = crate::json::Json::parse(&text, &arena) else { return unchecked() };
+        let Some(members) = json.as_object() else { return unchecked() };
+        let options = crate::issue::ValidateOptions::default();
+        let mut r = Report::new(&options);
+        let root = crate::issue::Path::Root;
+        let rec = Fields::new(members, &root, kind.code(), Mode::Full).building(false);
+        read_value(kind, &rec, &mut r, None);
+        r.issues.into_iter().find(|i| i.severity == crate::issue::Severity::Error).map(|i| i.message)
+    }
+
+    /// Reads presentation form without checking the result.
+    fn read_content(kind: RecordType, text: &str) -> Result<RecordData, ContentError> {
         let text = text.trim();
         let bad = |reason: String| ContentError { kind, reason };
         Ok(match kind {
@@ -361,8 +389,8 @@ impl RecordData {
             RecordType::CNAME => RecordData::CNAME { content: text.into() },
             RecordType::NS => RecordData::NS { content: text.into() },
             RecordType::PTR => RecordData::PTR { content: text.into() },
-            RecordType::TXT => RecordData::TXT { content: text.into() },
-            RecordType::OPENPGPKEY => RecordData::OPENPGPKEY { content: text.into() },
+            RecordType::TXT => RecordData::TXT { content: txt::from_content(text).map_err(bad)?.into() },
+            RecordType::OPENPGPKEY => RecordData::OPENPGPKEY { content: openpgpkey::from_content(text).into() },
             RecordType::MX => {
                 let (priority, host) = hostname::mx_from_content(text).map_err(bad)?;
                 RecordData::MX { content: host.into(), priority }

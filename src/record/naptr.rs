@@ -195,7 +195,7 @@ fn regex_problem(regex: &str) -> Option<String> {
             if ere.is_empty() {
                 Some("the regular expression is empty".into())
             } else if !(flags.is_empty() || flags == "i") {
-                Some(format!("{flags:?} after the last delimiter is not a flag (only `i` is defined)"))
+                Some(format!("{:?} after the last delimiter is not a flag (only `i` is defined)", shorten(flags)))
             } else {
                 None
             }
@@ -272,7 +272,7 @@ pub fn from_content(text: &str) -> Result<NaptrData, String> {
             tokens.len()
         ));
     };
-    let num = |what: &str, t: &Token| t.text.parse::<u16>().map_err(|_| format!("{what} {:?} is not a number 0–65535", t.text));
+    let num = |what: &str, t: &Token| t.text.parse::<u16>().map_err(|_| format!("{what} {:?} is not a number 0–65535", shorten(&t.text)));
     Ok(NaptrData {
         order: num("order", order)?,
         preference: num("preference", preference)?,
@@ -351,10 +351,10 @@ pub(crate) fn tokens(text: &str) -> Result<Vec<Token>, String> {
         if quoted {
             i += 1; // the closing quote
             if bytes.get(i).is_some_and(|b| !b.is_ascii_whitespace()) {
-                return Err(format!("a closing quote must be followed by a space, after {raw:?}"));
+                return Err(format!("a closing quote must be followed by a space, after {:?}", shorten(&raw)));
             }
         }
-        let text = String::from_utf8(decoded).map_err(|_| format!("{raw:?} decodes to bytes that are not UTF-8"))?;
+        let text = String::from_utf8(decoded).map_err(|_| format!("{:?} decodes to bytes that are not UTF-8", shorten(&raw)))?;
         out.push(Token { raw, text, quoted });
     }
     Ok(out)

@@ -38,6 +38,12 @@ pub(crate) fn decode_base64(text: &str) -> Result<Vec<u8>, String> {
     })
 }
 
+/// Reads the presentation form: the base64 key, which zone files may split with blanks and wrap
+/// in parentheses (RFC 7929 §2.3), so they are dropped. The API wants the key on one line.
+pub fn from_content(text: &str) -> String {
+    super::dnssec::clean_presentation(text).split_ascii_whitespace().collect()
+}
+
 pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
     check_owner(rec, r);
     let content = rec.string(r, "content", "the base64 OpenPGP public key, on one line")?;

@@ -80,7 +80,7 @@ pub fn from_content(text: &str) -> Result<SrvData, String> {
     let [priority, weight, port, target] = parts.as_slice() else {
         return Err("expected `<priority> <weight> <port> <target>`".into());
     };
-    let num = |what: &str, v: &str| v.parse::<u16>().map_err(|_| format!("{what} {v:?} is not a number 0–65535"));
+    let num = |what: &str, v: &str| v.parse::<u16>().map_err(|_| format!("{what} {:?} is not a number 0–65535", crate::issue::shorten(v)));
     Ok(SrvData {
         priority: num("priority", priority)?,
         weight: num("weight", weight)?,

@@ -113,6 +113,6 @@ pub fn from_content(text: &str) -> Result<SshfpData, String> {
     if fingerprint.is_empty() {
         return Err("the fingerprint is missing after `<algorithm> <type>`".into());
     }
-    let num = |what: &str, v: &str| v.parse::<u8>().map_err(|_| format!("{what} {v:?} is not a number 0–255"));
+    let num = |what: &str, v: &str| v.parse::<u8>().map_err(|_| format!("{what} {:?} is not a number 0–255", crate::issue::shorten(v)));
     Ok(SshfpData { algorithm: num("algorithm", algorithm)?, fingerprint_type: num("type", fingerprint_type)?, fingerprint: fingerprint.into() })
 }

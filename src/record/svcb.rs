@@ -9,7 +9,7 @@ use compact_str::CompactString;
 use super::fields::{nearest, Fields};
 use super::naptr::unescape;
 use super::{is_full, RecordData, RecordType};
-use crate::issue::{shorten, Path, Report};
+use crate::issue::{shorten, Path, Report, Severity};
 use crate::name::{self, NameUse};
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -51,6 +51,12 @@ const MANDATORY: u16 = 0;
 const ALPN: u16 = 1;
 const NO_DEFAULT_ALPN: u16 = 2;
 const PORT: u16 = 3;
+const IPV4HINT: u16 = 4;
+const ECH: u16 = 5;
+const IPV6HINT: u16 = 6;
+const DOHPATH: u16 = 7;
+const OHTTP: u16 = 8;
+const TLS_SUPPORTED_GROUPS: u16 = 9;
 
 pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<RecordData> {
     let what = if kind == RecordType::HTTPS { "HTTPS data" } else { "SVCB data" };
@@ -155,68 +161,140 @@ fn unknown_key_message(key: &str, in_mandatory: bool) -> String {
     format!("{subject} is not a SvcParamKey (known: {}, or keyNNNNN){hint}", names.join(", "))
 }
 
+/// How many issues one `value` reports one by one; the rest are counted in one
+/// `value.more-issues`.
+const VALUE_ISSUES_MAX: usize = 20;
+
+/// The issues of one `value`, all at its pointer. A value of a million bad keys (or a list of a
+/// million bad items) would otherwise hold a million messages, each far longer than the few bytes
+/// of input it is about; past [`VALUE_ISSUES_MAX`] they are only counted, and their messages are
+/// never built.
+struct ValueIssues<'r, 'o, 'p> {
+    r: &'r mut Report<'o>,
+    at: &'r Path<'p>,
+    kind: RecordType,
+    shown: usize,
+    hidden: usize,
+    hidden_errors: usize,
+}
+
+impl<'r, 'o, 'p> ValueIssues<'r, 'o, 'p> {
+    fn new(r: &'r mut Report<'o>, at: &'r Path<'p>, kind: RecordType) -> Self {
+        ValueIssues { r, at, kind, shown: 0, hidden: 0, hidden_errors: 0 }
+    }
+
+    /// Not generic over the message: one copy of this for the dozens of messages in this file.
+    fn push(&mut self, rule: &str, severity: Severity, message: &dyn Fn() -> String) {
+        let full = self.shown >= VALUE_ISSUES_MAX;
+        // Past the limit with nothing silenced, an issue is only counted: not even its code is built.
+        let code = if full && self.r.options.disable.is_empty() { None } else { Some(code(self.kind, rule)) };
+        if code.as_ref().is_some_and(|c| self.r.options.is_disabled(c)) {
+            return;
+        }
+        let Some(code) = code.filter(|_| !full) else {
+            self.hidden += 1;
+            self.hidden_errors += usize::from(severity == Severity::Error);
+            return;
+        };
+        self.shown += 1;
+        match severity {
+            Severity::Error => self.r.error(self.at, code, message()),
+            Severity::Warning => self.r.warn(self.at, code, message()),
+        }
+    }
+
+    /// Reports an error; always `false`, so a check can end with `return v.error(...)`.
+    #[inline]
+    fn error(&mut self, rule: &str, message: impl Fn() -> String) -> bool {
+        self.push(rule, Severity::Error, &message);
+        false
+    }
+
+    #[inline]
+    fn warn(&mut self, rule: &str, message: impl Fn() -> String) {
+        self.push(rule, Severity::Warning, &message);
+    }
+
+    #[inline]
+    fn rfc(&mut self, rule: &str, message: impl Fn() -> String) {
+        let severity = self.r.rfc_severity();
+        self.push(rule, severity, &message);
+    }
+
+    /// Reports how many issues were counted but not listed.
+    fn finish(self) {
+        if self.hidden == 0 {
+            return;
+        }
+        let message = format!("`value` has {} more problems like the ones above, not listed one by one", self.hidden);
+        if self.hidden_errors > 0 {
+            self.r.error(self.at, code(self.kind, "value.more-issues"), message);
+        } else {
+            self.r.warn(self.at, code(self.kind, "value.more-issues"), message);
+        }
+    }
+}
+
 /// Checks `value` and reports every problem; `false` when it cannot be sent as it is.
 fn check_value(r: &mut Report, at: &Path, kind: RecordType, value: &str, priority: Option<u16>) -> bool {
+    let mut v = ValueIssues::new(r, at, kind);
+    let ok = check_params(&mut v, value, priority);
+    v.finish();
+    ok
+}
+
+fn check_params(v: &mut ValueIssues, value: &str, priority: Option<u16>) -> bool {
     let text = value.trim();
     if priority == Some(0) && !text.is_empty() {
         // RFC 9460 §2.4.2: AliasMode records SHOULD NOT have SvcParams and recipients MUST
         // ignore them, so the alias still works; an RFC rule rather than a certain failure.
-        r.rfc(
-            at,
-            code(kind, "value.alias-mode"),
-            format!("an AliasMode record (priority 0) has no SvcParams; clients ignore {:?} (RFC 9460 §2.4.2)", shorten(text)),
-        );
+        v.rfc("value.alias-mode", || format!("an AliasMode record (priority 0) has no SvcParams; clients ignore {:?} (RFC 9460 §2.4.2)", shorten(text)));
     }
     let params = match parse_params(text) {
         Ok(p) => p,
-        Err(e) => {
-            r.error(at, code(kind, "value.syntax"), format!("`value` is not valid SvcParams: {e}"));
-            return false;
-        }
+        Err(e) => return v.error("value.syntax", || format!("`value` is not valid SvcParams: {e}")),
     };
     let mut ok = true;
-    let mut present: Vec<(u16, &str)> = Vec::new();
+    let mut present = NumberSet::default();
+    let mut checked: Vec<(Key, &Param)> = Vec::new();
     for p in &params {
         let key = match resolve(p.key) {
             Ok(k) => k,
             Err(KeyError::Unknown) => {
-                r.error(at, code(kind, "value.unknown-key"), unknown_key_message(p.key, false));
-                ok = false;
+                ok = v.error("value.unknown-key", || unknown_key_message(p.key, false));
                 continue;
             }
             Err(KeyError::Invalid(msg)) => {
-                r.error(at, code(kind, "value.invalid-key"), msg);
-                ok = false;
+                ok = v.error("value.invalid-key", || msg.clone());
                 continue;
             }
         };
         if key.leading_zero {
-            r.rfc(at, code(kind, "value.key-format"), format!("`{}`: generic keys are written without leading zeros (RFC 9460 §2.1)", p.key));
+            v.rfc("value.key-format", || format!("`{}`: generic keys are written without leading zeros (RFC 9460 §2.1)", p.key));
         }
-        if let Some((_, first)) = present.iter().find(|(n, _)| *n == key.number) {
-            let also = if *first == p.key { String::new() } else { format!(" (as `{first}` and `{}`)", p.key) };
-            r.error(at, code(kind, "value.duplicate-key"), format!("the key `{}` appears more than once{also}; each key may appear once", p.key));
-            ok = false;
+        // The same key in two spellings (`alpn` and `key1`) is the same key twice (RFC 9460 §2.2).
+        if !present.insert(key.number) {
+            ok = v.error("value.duplicate-key", || {
+                let first = checked.iter().find(|(k, _)| k.number == key.number).map_or(p.key, |(_, q)| q.key);
+                let also = if first == p.key { String::new() } else { format!(" (as `{first}` and `{}`)", p.key) };
+                format!("the key `{}` appears more than once{also}; each key may appear once", p.key)
+            });
             continue;
         }
-        present.push((key.number, p.key));
-        if !key.generic {
-            ok &= check_param(r, at, kind, key.number, p);
-        }
+        checked.push((key, p));
     }
-    let has = |n: u16| present.iter().any(|(k, _)| *k == n);
-    if let Some(m) = params.iter().find(|p| p.key == "mandatory") {
-        ok &= check_mandatory(r, at, kind, m, &has);
+    let has = |n: u16| present.contains(n);
+    // Each key's own rules run once every key is known: `mandatory` (in either spelling) asks
+    // which keys are present.
+    for (key, p) in &checked {
+        ok &= if key.generic { check_wire(v, key.number, p, &has) } else { check_param(v, key.number, p, &has) };
     }
     if has(NO_DEFAULT_ALPN) && !has(ALPN) {
         // RFC 9460 §7.1.1 and §2.4.3: such a record is not self-consistent, and clients MUST
         // reject it.
-        r.error(
-            at,
-            code(kind, "value.no-default-alpn-alone"),
-            "`no-default-alpn` needs `alpn` too (RFC 9460 §7.1.1); clients reject the record without it",
-        );
-        ok = false;
+        ok = v.error("value.no-default-alpn-alone", || {
+            "`no-default-alpn` needs `alpn` too (RFC 9460 §7.1.1); clients reject the record without it".into()
+        });
     }
     ok
 }
@@ -226,176 +304,314 @@ fn utf8(value: &[u8]) -> Cow<'_, str> {
 }
 
 /// The rules of one known key written by name.
-fn check_param(r: &mut Report, at: &Path, kind: RecordType, number: u16, p: &Param) -> bool {
+fn check_param(v: &mut ValueIssues, number: u16, p: &Param, has: &dyn Fn(u16) -> bool) -> bool {
     let value = p.value.as_deref();
     let nonempty = value.filter(|v| !v.is_empty());
-    let fail = |r: &mut Report, rule: &str, message: String| {
-        r.error(at, code(kind, &format!("value.{rule}")), message);
-        false
-    };
     match number {
-        ALPN => {
-            let Some(v) = nonempty else {
-                return fail(r, "alpn-empty", "`alpn` needs at least one protocol id, e.g. alpn=\"h3,h2\"".into());
+        MANDATORY => {
+            let Some(list) = nonempty else {
+                return v.error("value.mandatory-empty", || "`mandatory` needs at least one key, e.g. mandatory=alpn".into());
             };
-            let Ok(ids) = split_list(v) else {
-                return fail(r, "syntax", "the `alpn` list ends with a lone `\\`".into());
+            let Ok(entries) = split_list(list) else {
+                return v.error("value.syntax", || "the `mandatory` list ends with a lone `\\`".into());
             };
             let mut ok = true;
-            for id in &ids {
-                if id.is_empty() {
-                    ok = fail(r, "alpn-empty", format!("`alpn={}` has an empty protocol id (two commas in a row, or a comma at an end)", shorten(&utf8(v))));
-                } else if id.len() > 255 {
-                    ok = fail(r, "alpn-length", format!("the `alpn` id {:?} is {} bytes; an id has at most 255", shorten(&utf8(id)), id.len()));
+            let mut listed = Vec::with_capacity(entries.len());
+            for entry in &entries {
+                let name = utf8(entry);
+                if name.is_empty() {
+                    ok = v.error("value.mandatory-empty", || "`mandatory` has an empty entry (two commas in a row, or a comma at an end)".into());
+                    continue;
+                }
+                match resolve(&name) {
+                    Ok(k) => listed.push(k.number),
+                    Err(KeyError::Unknown) => ok = v.error("value.unknown-key", || unknown_key_message(&name, true)),
+                    Err(KeyError::Invalid(msg)) => ok = v.error("value.invalid-key", || format!("`mandatory` lists {msg}")),
                 }
             }
-            ok
+            check_mandatory(v, &listed, has) && ok
         }
-        NO_DEFAULT_ALPN => {
-            if let Some(v) = nonempty {
-                return fail(r, "no-default-alpn-value", format!("`no-default-alpn` takes no value, got {:?}", shorten(&utf8(v))));
-            }
-            true
+        ALPN => {
+            let Some(list) = nonempty else {
+                return v.error("value.alpn-empty", || "`alpn` needs at least one protocol id, e.g. alpn=\"h3,h2\"".into());
+            };
+            let Ok(ids) = split_list(list) else {
+                return v.error("value.syntax", || "the `alpn` list ends with a lone `\\`".into());
+            };
+            check_alpn_ids(v, &ids, || format!("`alpn={}` has an empty protocol id (two commas in a row, or a comma at an end)", shorten(&utf8(list))))
         }
+        NO_DEFAULT_ALPN => match nonempty {
+            Some(value) => v.error("value.no-default-alpn-value", || format!("`no-default-alpn` takes no value, got {:?}", shorten(&utf8(value)))),
+            None => true,
+        },
         PORT => {
             let text = value.map(utf8).unwrap_or_default();
             let port = if text.is_empty() || text.len() > 5 || !text.bytes().all(|b| b.is_ascii_digit()) { None } else { text.parse::<u16>().ok() };
-            if port.is_none() {
-                return fail(r, "port", format!("`port` must be a number 0–65535, got {:?}", shorten(&text)));
-            }
-            true
+            port.is_some() || v.error("value.port", || format!("`port` must be a number 0–65535, got {:?}", shorten(&text)))
         }
-        4 | 6 => {
-            let (rule, family) = if number == 4 { ("ipv4hint", "IPv4") } else { ("ipv6hint", "IPv6") };
-            let Some(v) = nonempty else {
-                return fail(r, rule, format!("`{rule}` needs at least one {family} address"));
+        IPV4HINT | IPV6HINT => {
+            let (rule, name, family) = if number == IPV4HINT { ("value.ipv4hint", "ipv4hint", "IPv4") } else { ("value.ipv6hint", "ipv6hint", "IPv6") };
+            let Some(list) = nonempty else {
+                return v.error(rule, || format!("`{name}` needs at least one {family} address"));
             };
-            let items = split_list(v).unwrap_or_default();
             let mut ok = true;
-            for item in &items {
-                let text = utf8(item);
-                let parsed = if number == 4 { text.parse::<Ipv4Addr>().is_ok() } else { text.parse::<Ipv6Addr>().is_ok() };
+            for item in split_list(list).unwrap_or_default() {
+                let text = utf8(&item);
+                let parsed = if number == IPV4HINT { text.parse::<Ipv4Addr>().is_ok() } else { text.parse::<Ipv6Addr>().is_ok() };
                 if !parsed {
-                    ok = fail(r, rule, format!("`{rule}`: {:?} is not an {family} address", shorten(&text)));
+                    ok = v.error(rule, || format!("`{name}`: {:?} is not an {family} address", shorten(&text)));
                 }
             }
             ok
         }
-        5 => {
-            let Some(v) = nonempty else {
-                r.warn(at, code(kind, "value.ech-empty"), "`ech` has no ECHConfigList; clients cannot use Encrypted ClientHello with it");
-                return true;
-            };
-            if base64::engine::general_purpose::STANDARD.decode(v).is_err() {
-                return fail(r, "ech", format!("`ech` must be base64 (an ECHConfigList), got {:?}", shorten(&utf8(v))));
+        ECH => match nonempty {
+            None => {
+                v.warn("value.ech-empty", || "`ech` has no ECHConfigList; clients cannot use Encrypted ClientHello with it".into());
+                true
             }
-            true
-        }
-        7 => {
-            let Some(v) = nonempty else {
-                return fail(r, "dohpath-empty", "`dohpath` needs a URI template such as \"/dns-query{?dns}\"".into());
-            };
-            let Ok(template) = std::str::from_utf8(v) else {
-                return fail(r, "dohpath-empty", "`dohpath` must be UTF-8 text".into());
-            };
-            if !has_dns_variable(template) {
-                r.rfc(
-                    at,
-                    code(kind, "value.dohpath-dns"),
-                    format!("`dohpath` {:?} has no `dns` variable (e.g. \"/dns-query{{?dns}}\", RFC 9461 §5)", shorten(template)),
-                );
+            Some(config) => {
+                base64::engine::general_purpose::STANDARD.decode(config).is_ok()
+                    || v.error("value.ech", || format!("`ech` must be base64 (an ECHConfigList), got {:?}", shorten(&utf8(config))))
             }
-            if !template.starts_with('/') {
-                r.rfc(at, code(kind, "value.dohpath-path"), format!("`dohpath` {:?} should be a path starting with `/` (RFC 9461 §5)", shorten(template)));
-            }
-            true
-        }
-        8 => {
-            if let Some(v) = nonempty {
-                return fail(r, "ohttp-value", format!("`ohttp` takes no value (RFC 9540 §4), got {:?}", shorten(&utf8(v))));
-            }
-            true
-        }
-        9 => {
-            let Some(v) = nonempty else {
-                return fail(r, "tls-supported-groups", "`tls-supported-groups` needs at least one group number".into());
+        },
+        DOHPATH => check_dohpath(v, "dohpath", nonempty),
+        OHTTP => match nonempty {
+            Some(value) => v.error("value.ohttp-value", || format!("`ohttp` takes no value (RFC 9540 §4), got {:?}", shorten(&utf8(value)))),
+            None => true,
+        },
+        TLS_SUPPORTED_GROUPS => {
+            let Some(list) = nonempty else {
+                return v.error("value.tls-supported-groups", || "`tls-supported-groups` needs at least one group number".into());
             };
-            let mut seen: Vec<u16> = Vec::new();
+            let mut groups = Vec::new();
             let mut ok = true;
-            for item in split_list(v).unwrap_or_default() {
-                let text = utf8(&item).into_owned();
+            for item in split_list(list).unwrap_or_default() {
+                let text = utf8(&item);
                 let group = if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) { None } else { text.parse::<u16>().ok() };
                 match group {
-                    None => ok = fail(r, "tls-supported-groups", format!("`tls-supported-groups`: {:?} is not a group number 0–65535", shorten(&text))),
-                    Some(g) if seen.contains(&g) => {
-                        r.rfc(at, code(kind, "value.tls-supported-groups-duplicate"), format!("`tls-supported-groups` lists {g} twice"));
+                    Some(g) => groups.push(g),
+                    None => {
+                        ok = v.error("value.tls-supported-groups", || {
+                            format!("`tls-supported-groups`: {:?} is not a group number 0–65535", shorten(&text))
+                        })
                     }
-                    Some(g) => seen.push(g),
                 }
             }
+            check_groups(v, &groups);
             ok
         }
         _ => true,
     }
 }
 
-/// RFC 9460 §8: `mandatory` lists one or more keys, each once, never itself, each present.
-fn check_mandatory(r: &mut Report, at: &Path, kind: RecordType, m: &Param, has: &dyn Fn(u16) -> bool) -> bool {
-    let Some(v) = m.value.as_deref().filter(|v| !v.is_empty()) else {
-        r.error(at, code(kind, "value.mandatory-empty"), "`mandatory` needs at least one key, e.g. mandatory=alpn");
-        return false;
+/// The rules of one known key written in its generic form `keyNNNNN`, whose value is the key's
+/// wire-format octets (RFC 9460 §2.1: "the decoded value SHALL be used as its wire-format
+/// encoding"). So `key3=443` is the three octets `4`, `4`, `3`, not port 443 (which is
+/// `key3=\001\187`), and `key4=1.2.3.4` is seven octets, not an address. Each known key is held
+/// to the same rules as its named form, read from the octets its wire format defines (§7, §8).
+/// Keys without a registered name are opaque.
+fn check_wire(v: &mut ValueIssues, number: u16, p: &Param, has: &dyn Fn(u16) -> bool) -> bool {
+    let octets = p.value.as_deref().unwrap_or_default();
+    let generic = p.key;
+    let Some(name) = KEYS.iter().find(|(_, n)| *n == number).map(|(name, _)| *name) else { return true };
+    let malformed = |v: &mut ValueIssues, rule: &str, what: &str| {
+        v.error(rule, || {
+            format!(
+                "`{generic}` is `{name}` in wire form, whose value is {what}; got {} octets (write `{name}=` in its usual form instead)",
+                octets.len()
+            )
+        })
     };
-    let Ok(entries) = split_list(v) else {
-        r.error(at, code(kind, "value.syntax"), "the `mandatory` list ends with a lone `\\`");
-        return false;
-    };
-    let mut ok = true;
-    let mut listed: Vec<u16> = Vec::new();
-    for entry in &entries {
-        let name = utf8(entry);
-        if name.is_empty() {
-            r.error(at, code(kind, "value.mandatory-empty"), "`mandatory` has an empty entry (two commas in a row, or a comma at an end)");
-            ok = false;
-            continue;
+    match number {
+        MANDATORY => {
+            if octets.is_empty() {
+                return v.error("value.mandatory-empty", || format!("`{generic}` (`mandatory`) needs at least one key"));
+            }
+            if octets.len() % 2 != 0 {
+                return malformed(v, "value.wire-format", "a list of 2-octet key numbers");
+            }
+            let listed = numbers(octets);
+            // RFC 9460 §8: in wire format the keys are in strictly increasing order.
+            let ordered = listed.windows(2).all(|w| w[0] < w[1]);
+            let mut ok = check_mandatory(v, &listed, has);
+            if !ordered && !listed.windows(2).any(|w| w[0] == w[1]) {
+                ok = v.error("value.wire-format", || {
+                    format!("`{generic}` (`mandatory` in wire form) must list its key numbers in increasing order (RFC 9460 §8)")
+                });
+            }
+            ok
         }
-        let number = match resolve(&name) {
-            Ok(k) => k.number,
-            Err(KeyError::Unknown) => {
-                r.error(at, code(kind, "value.unknown-key"), unknown_key_message(&name, true));
-                ok = false;
-                continue;
+        ALPN => {
+            if octets.is_empty() {
+                return v.error("value.alpn-empty", || format!("`{generic}` (`alpn`) needs at least one protocol id"));
             }
-            Err(KeyError::Invalid(msg)) => {
-                r.error(at, code(kind, "value.invalid-key"), format!("`mandatory` lists {msg}"));
-                ok = false;
-                continue;
+            // Each id is a length octet and that many octets (RFC 9460 §7.1.1).
+            let mut ids = Vec::new();
+            let mut rest = octets;
+            while let Some((&len, tail)) = rest.split_first() {
+                let Some(id) = tail.get(..usize::from(len)) else {
+                    return malformed(v, "value.wire-format", "a list of protocol ids, each a length octet and that many octets");
+                };
+                ids.push(id.to_vec());
+                rest = tail.get(usize::from(len)..).unwrap_or_default();
             }
-        };
-        if number == MANDATORY {
-            r.error(at, code(kind, "value.mandatory-self"), "`mandatory` must not list itself (RFC 9460 §8)");
-            ok = false;
-        } else if listed.contains(&number) {
-            r.error(at, code(kind, "value.mandatory-duplicate"), format!("`mandatory` lists `{name}` more than once"));
-            ok = false;
-        } else {
-            listed.push(number);
-            if !has(number) {
-                r.error(
-                    at,
-                    code(kind, "value.mandatory-missing"),
-                    format!("`mandatory` lists `{name}`, but the record has no `{name}` (every listed key must be present)"),
-                );
-                ok = false;
-            } else if kind == RecordType::HTTPS && (number == PORT || number == NO_DEFAULT_ALPN) {
-                r.rfc(
-                    at,
-                    code(kind, "value.mandatory-automatic"),
-                    format!("`{name}` is automatically mandatory in HTTPS records and should not be listed in `mandatory` (RFC 9460 §8, §9)"),
-                );
+            check_alpn_ids(v, &ids, || format!("`{generic}` (`alpn` in wire form) has an empty protocol id (a length octet of 0)"))
+        }
+        NO_DEFAULT_ALPN | OHTTP => {
+            let rule = if number == OHTTP { "value.ohttp-value" } else { "value.no-default-alpn-value" };
+            octets.is_empty() || malformed(v, rule, "empty")
+        }
+        PORT => octets.len() == 2 || malformed(v, "value.port", "the port as 2 octets in network order (443 is `\\001\\187`)"),
+        IPV4HINT => (!octets.is_empty() && octets.len() % 4 == 0) || malformed(v, "value.ipv4hint", "one or more IPv4 addresses of 4 octets each"),
+        IPV6HINT => {
+            (!octets.is_empty() && octets.len() % 16 == 0) || malformed(v, "value.ipv6hint", "one or more IPv6 addresses of 16 octets each")
+        }
+        ECH => {
+            // The wire form is the ECHConfigList itself: any octets, as for `ech=` (whose base64
+            // is all that is checked).
+            if octets.is_empty() {
+                v.warn("value.ech-empty", || format!("`{generic}` (`ech`) has no ECHConfigList; clients cannot use Encrypted ClientHello with it"));
             }
+            true
+        }
+        // The wire form of `dohpath` is its UTF-8 text, the same as its value when named.
+        DOHPATH => check_dohpath(v, generic, Some(octets).filter(|o| !o.is_empty())),
+        TLS_SUPPORTED_GROUPS => {
+            if octets.is_empty() || octets.len() % 2 != 0 {
+                return malformed(v, "value.tls-supported-groups", "one or more group numbers of 2 octets each");
+            }
+            let groups = numbers(octets);
+            check_groups(v, &groups);
+            true
+        }
+        _ => true,
+    }
+}
+
+/// 2-octet numbers in network order (an odd last octet is left out; callers check the length).
+fn numbers(octets: &[u8]) -> Vec<u16> {
+    octets.chunks_exact(2).filter_map(|pair| pair.try_into().ok()).map(u16::from_be_bytes).collect()
+}
+
+/// `alpn` ids, however written: none empty, each at most 255 octets.
+fn check_alpn_ids(v: &mut ValueIssues, ids: &[Vec<u8>], empty_id: impl Fn() -> String) -> bool {
+    let mut ok = true;
+    for id in ids {
+        if id.is_empty() {
+            ok = v.error("value.alpn-empty", &empty_id);
+        } else if id.len() > 255 {
+            ok = v.error("value.alpn-length", || format!("the `alpn` id {:?} is {} bytes; an id has at most 255", shorten(&utf8(id)), id.len()));
         }
     }
     ok
+}
+
+/// `dohpath` (RFC 9461 §5), written `dohpath=` or `key7=`.
+fn check_dohpath(v: &mut ValueIssues, key: &str, value: Option<&[u8]>) -> bool {
+    let Some(value) = value else {
+        return v.error("value.dohpath-empty", || format!("`{key}` needs a URI template such as \"/dns-query{{?dns}}\""));
+    };
+    let Ok(template) = std::str::from_utf8(value) else {
+        return v.error("value.dohpath-empty", || format!("`{key}` must be UTF-8 text"));
+    };
+    if !has_dns_variable(template) {
+        v.rfc("value.dohpath-dns", || {
+            format!("`{key}` {:?} has no `dns` variable (e.g. \"/dns-query{{?dns}}\", RFC 9461 §5)", shorten(template))
+        });
+    }
+    if !template.starts_with('/') {
+        v.rfc("value.dohpath-path", || format!("`{key}` {:?} should be a path starting with `/` (RFC 9461 §5)", shorten(template)));
+    }
+    true
+}
+
+/// `tls-supported-groups`: a group listed twice is advice (the list is a preference order).
+fn check_groups(v: &mut ValueIssues, groups: &[u16]) {
+    let mut seen = NumberSet::default();
+    for g in groups {
+        if !seen.insert(*g) {
+            v.rfc("value.tls-supported-groups-duplicate", || format!("`tls-supported-groups` lists {g} twice"));
+        }
+    }
+}
+
+/// RFC 9460 §8: `mandatory` lists one or more keys, each once, never itself, each present (in
+/// either spelling). `listed` are the key numbers, however the list was written.
+fn check_mandatory(v: &mut ValueIssues, listed: &[u16], has: &dyn Fn(u16) -> bool) -> bool {
+    let mut ok = true;
+    let mut seen = NumberSet::default();
+    let kind = v.kind;
+    for &number in listed {
+        let name = key_name(number);
+        if number == MANDATORY {
+            ok = v.error("value.mandatory-self", || "`mandatory` must not list itself (RFC 9460 §8)".into());
+        } else if !seen.insert(number) {
+            ok = v.error("value.mandatory-duplicate", || format!("`mandatory` lists `{name}` more than once"));
+        } else if !has(number) {
+            ok = v.error("value.mandatory-missing", || {
+                format!("`mandatory` lists `{name}`, but the record has no `{name}` (every listed key must be present)")
+            });
+        } else if kind == RecordType::HTTPS && (number == PORT || number == NO_DEFAULT_ALPN) {
+            v.rfc("value.mandatory-automatic", || {
+                format!("`{name}` is automatically mandatory in HTTPS records and should not be listed in `mandatory` (RFC 9460 §8, §9)")
+            });
+        }
+    }
+    ok
+}
+
+/// A set of 16-bit numbers (keys, groups). A value may hold up to 65,535 distinct ones and each
+/// is looked up, so past a few the set turns from a list into one bit per number (8 KiB).
+/// Hand-written: `BTreeSet` did the job but added kilobytes of code to the .wasm.
+#[derive(Default)]
+struct NumberSet {
+    few: Vec<u16>,
+    bits: Vec<u64>,
+}
+
+impl NumberSet {
+    const FEW: usize = 16;
+
+    fn contains(&self, n: u16) -> bool {
+        if self.bits.is_empty() {
+            self.few.contains(&n)
+        } else {
+            self.bits.get(usize::from(n / 64)).is_some_and(|word| word & (1 << (n % 64)) != 0)
+        }
+    }
+
+    /// Adds `n`; `false` when it was there already.
+    fn insert(&mut self, n: u16) -> bool {
+        if self.contains(n) {
+            return false;
+        }
+        if self.bits.is_empty() {
+            if self.few.len() < Self::FEW {
+                self.few.push(n);
+                return true;
+            }
+            self.bits = vec![0; 1 << 10];
+            for m in std::mem::take(&mut self.few) {
+                self.set(m);
+            }
+        }
+        self.set(n);
+        true
+    }
+
+    fn set(&mut self, n: u16) {
+        if let Some(word) = self.bits.get_mut(usize::from(n / 64)) {
+            *word |= 1 << (n % 64);
+        }
+    }
+}
+
+/// A key's registered name, or its generic form.
+fn key_name(number: u16) -> Cow<'static, str> {
+    match KEYS.iter().find(|(_, n)| *n == number) {
+        Some((name, _)) => Cow::Borrowed(name),
+        None => Cow::Owned(format!("key{number}")),
+    }
 }
 
 /// Whether a URI template (RFC 6570) has a `dns` variable: `{?dns}`, `{&dns}`, `{?x,dns}`...
@@ -536,7 +752,7 @@ pub fn from_content(text: &str) -> Result<SvcbData, String> {
     if priority.is_empty() || target.is_empty() {
         return Err("expected `<priority> <target> [SvcParams]`, e.g. `1 . alpn=h2`".into());
     }
-    let priority = priority.parse::<u16>().map_err(|_| format!("priority {priority:?} is not a number 0–65535"))?;
+    let priority = priority.parse::<u16>().map_err(|_| format!("priority {:?} is not a number 0–65535", shorten(&priority)))?;
     Ok(SvcbData { priority, target: target.into(), value: value.into() })
 }
 
@@ -584,6 +800,20 @@ mod tests {
         assert!(matches!(resolve("key1234567"), Err(KeyError::Invalid(_))));
         assert!(matches!(resolve("foo"), Err(KeyError::Unknown)));
         assert!(matches!(resolve("key"), Err(KeyError::Unknown)));
+    }
+
+    #[test]
+    fn number_sets_hold_few_and_many() {
+        let mut set = NumberSet::default();
+        for n in (0..=u16::MAX).step_by(7) {
+            assert!(set.insert(n), "{n}");
+        }
+        for n in 0..=u16::MAX {
+            assert_eq!(set.contains(n), n % 7 == 0, "{n}");
+        }
+        assert!(!set.insert(14));
+        let mut few = NumberSet::default();
+        assert!(few.insert(3) && !few.insert(3) && few.contains(3) && !few.contains(4));
     }
 
     #[test]

@@ -81,7 +81,8 @@ fn check(r: &mut Report, at: &Path, content: &str) -> bool {
             "txt.content.unquoted",
             format!(
                 "TXT content is not quoted; Cloudflare stores it quoted, so the record read back differs from what was sent. Send {:?}",
-                shorten(&quote(content))
+                // Only the start is shown, so only the start is quoted: not a copy of megabytes.
+                shorten(&quote(&content.chars().take(64).collect::<String>()))
             ),
         );
     } else if trimmed.len() != content.len() {
@@ -230,6 +231,89 @@ pub(crate) fn escape_into(out: &mut String, text: &str) {
                 let _ = write!(out, "\\{:03}", u32::from(c));
             }
             c => out.push(c),
+        }
+    }
+}
+
+/// Reads zone-file text (RFC 1035 §5.1) as TXT content. The text is a sequence of
+/// character-strings, each either a run of non-blank characters (`v=spf1`, `a\ b`) or a quoted
+/// string (`"v=spf1 -all"`), with `\X` and `\DDD` escapes in both; `v=spf1 -all` is therefore two
+/// strings. The result is the form Cloudflare stores: every string quoted, separated by one space,
+/// with `"` and `\` escaped and control characters (and bytes that are not UTF-8) as `\DDD`, so
+/// `v=spf1 -all` gives `"v=spf1" "-all"`. Strings are kept whole, even over 255 bytes: splitting
+/// one would change the data (validation warns about them instead).
+pub fn from_content(text: &str) -> Result<String, String> {
+    let strings = zone_strings(text)?;
+    if strings.is_empty() {
+        return Err("expected one or more character-strings, e.g. `\"v=spf1 -all\"`".into());
+    }
+    let mut out = String::with_capacity(text.len() + 2 * strings.len());
+    for (i, s) in strings.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push('"');
+        escape_bytes_into(&mut out, s);
+        out.push('"');
+    }
+    Ok(out)
+}
+
+/// The character-strings of zone-file text, unescaped (see [`from_content`]).
+///
+/// Outside quotes, `(` and `)` only group lines (RFC 1035 §5.1), so they separate strings and are
+/// dropped: `( "a" "b" )` is `"a" "b"`. A `;` outside quotes starts a comment in a zone file, but
+/// unquoted TXT text pasted from elsewhere (`v=DKIM1; k=rsa; p=...`) would then lose everything after
+/// its first `;` without a word, so it is refused instead: quoted, or escaped as `\;`, it is text.
+fn zone_strings(text: &str) -> Result<Vec<Cow<'_, [u8]>>, String> {
+    let blank = |c: char| c.is_ascii_whitespace() || c == '(' || c == ')';
+    let mut strings = Vec::new();
+    let mut rest = text.trim_start_matches(blank);
+    while !rest.is_empty() {
+        if rest.starts_with('"') {
+            let (inner, after) = split_quoted(rest)?;
+            strings.push(unescape(inner)?);
+            rest = after.trim_start_matches(blank);
+            continue;
+        }
+        // A run up to the next blank, where `\` escapes the byte after it (so `a\ b` is one
+        // string). Over bytes: blanks, quotes and `\` are ASCII, so every end found is a
+        // character boundary.
+        let bytes = rest.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            match b {
+                b'\\' => i += 2,
+                b'"' => {
+                    return Err(format!(
+                        "a quote inside the unquoted string {:?}; quote the whole string and write the quote as `\\\"`",
+                        shorten(rest.split(blank).next().unwrap_or(rest))
+                    ))
+                }
+                b';' => {
+                    return Err(
+                        "a `;` outside quotes starts a comment in a zone file; quote the text (`\"v=DKIM1; k=rsa\"`) or remove the comment".into(),
+                    )
+                }
+                _ if blank(char::from(b)) => break,
+                _ => i += 1,
+            }
+        }
+        let end = i.min(rest.len());
+        let (word, after) = (rest.get(..end).unwrap_or(rest), rest.get(end..).unwrap_or(""));
+        strings.push(unescape(word)?);
+        rest = after.trim_start_matches(blank);
+    }
+    Ok(strings)
+}
+
+/// Writes bytes as the inside of a quoted character-string: as [`escape_into`], with bytes that
+/// are not UTF-8 as `\DDD`.
+fn escape_bytes_into(out: &mut String, bytes: &[u8]) {
+    for chunk in bytes.utf8_chunks() {
+        escape_into(out, chunk.valid());
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\{b:03}");
         }
     }
 }

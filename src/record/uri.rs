@@ -110,7 +110,7 @@ pub fn from_content(text: &str) -> Result<(u16, UriData), String> {
     let [priority, weight, target] = tokens.as_slice() else {
         return Err(format!("expected `<priority> <weight> \"<target>\"` (3 fields), got {}", tokens.len()));
     };
-    let num = |what: &str, v: &str| v.parse::<u16>().map_err(|_| format!("{what} {v:?} is not a number 0–65535"));
+    let num = |what: &str, v: &str| v.parse::<u16>().map_err(|_| format!("{what} {:?} is not a number 0–65535", shorten(v)));
     Ok((num("priority", &priority.text)?, UriData { weight: num("weight", &weight.text)?, target: target.text.as_str().into() }))
 }
 
