@@ -440,8 +440,9 @@ fn data(kind: RecordType) -> BoxedStrategy<RecordData> {
             .prop_map(|parts| D::TXT { content: parts.iter().map(|p| txt::quote(p)).collect::<Vec<_>>().join(" ").into() })
             .boxed(),
         RecordType::OPENPGPKEY => base64().prop_map(|b| D::OPENPGPKEY { content: b.into() }).boxed(),
+        // A CAA value cannot hold a `"` (the validator refuses it, so no zone file can carry one).
         RecordType::CAA => (any::<u8>(), prop::sample::select(vec!["issue", "issuewild", "iodef", "issuemail", "tbs"]), awkward())
-            .prop_map(|(flags, tag, value)| D::CAA { data: caa::CaaData { flags, tag: tag.into(), value: value.into() } })
+            .prop_map(|(flags, tag, value)| D::CAA { data: caa::CaaData { flags, tag: tag.into(), value: value.replace('"', "'").into() } })
             .boxed(),
         RecordType::CERT => (any::<u16>(), any::<u16>(), any::<u8>(), base64())
             .prop_map(|(cert_type, key_tag, algorithm, c)| D::CERT { data: cert::CertData { cert_type, key_tag, algorithm, certificate: c.into() } })
@@ -545,11 +546,23 @@ fn record() -> impl Strategy<Value = Record> {
     })
 }
 
+/// Whether the validator accepts the record's value (`content`, `data`, `priority`): a zone file
+/// can only carry values `fromContent` accepts, and it checks them as a batch record is checked.
+fn value_is_valid(record: &Record) -> bool {
+    let Ok(text) = serde_json::to_string(record) else { return false };
+    let arena = cf_dns_batch::json::Arena::new();
+    let Ok(json) = cf_dns_batch::json::Json::parse(&text, &arena) else { return false };
+    let (issues, _) = cf_dns_batch::batch::validate_record_json(&json, &Default::default());
+    !issues.iter().any(|i| {
+        i.severity == cf_dns_batch::Severity::Error && ["/content", "/data", "/priority"].iter().any(|p| i.pointer.starts_with(p))
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1500))]
 
     #[test]
-    fn format_then_parse_gives_the_same_records(records in prop::collection::vec(record(), 1..6)) {
+    fn format_then_parse_gives_the_same_records(records in prop::collection::vec(record().prop_filter("values the validator accepts", value_is_valid), 1..6)) {
         let text = format_zone(&records, Some(ORIGIN)).map_err(|issues| TestCaseError::fail(format!("{issues:?}")))?;
         let zone = parse_zone(&text, &ParseOptions { origin: Some(ORIGIN.into()), default_ttl: None });
         prop_assert!(zone.issues.is_empty(), "{:?}\n{}", zone.issues, text);

@@ -106,7 +106,7 @@ pub fn response_envelope(data: &[u8]) {
 
 /// Checks `parse_response` and `check_envelope` on one answer.
 pub fn check_response(status: u16, ray: Option<&str>, body: &str) {
-    let checked = cf_dns_batch::api::check_envelope(status, ray, body);
+    let checked = cf_dns_batch::api::check_envelope(status, ray, body, cf_dns_batch::api::Expect::Batch);
     let parsed = cf_dns_batch::parse_response(status, ray, body);
     for err in [checked.as_ref().err(), parsed.as_ref().err()].into_iter().flatten() {
         assert_eq!(err.status, status, "{err:?}");
@@ -127,8 +127,10 @@ pub fn check_response(status: u16, ray: Option<&str>, body: &str) {
             }
         }
     }
-    let shape = cf_dns_batch::api::check_envelope_shape(status, ray, body);
+    let shape = cf_dns_batch::api::check_envelope_shape(status, ray, body, cf_dns_batch::api::Expect::Batch);
     assert_eq!(shape.is_ok(), checked.is_ok(), "check_envelope_shape and check_envelope disagree");
+    // A listing's answer goes through the same envelope check; it must never panic either.
+    let _ = cf_dns_batch::api::check_envelope_shape(status, ray, body, cf_dns_batch::api::Expect::List);
 }
 
 /// `presentation`: byte 0 picks one of `RecordType::ALL`, the rest (lossy UTF-8) is zone-file text.

@@ -364,7 +364,7 @@ impl RecordData {
 
     /// The first error validation finds in this value, if any. The value goes through its JSON
     /// form, so it meets exactly the checks (and the code) a record sent in a batch meets.
-    fn first_error(&self) -> Option<String> {
+    pub(crate) fn first_error(&self) -> Option<String> {
         let kind = self.record_type();
         let unchecked = || Some(format!("the {kind} value could not be checked"));
         let Ok(text) = serde_json::to_string(self) else { return unchecked() };
@@ -379,8 +379,10 @@ impl RecordData {
         r.issues.into_iter().find(|i| i.severity == crate::issue::Severity::Error).map(|i| i.message)
     }
 
-    /// Reads presentation form without checking the result.
-    fn read_content(kind: RecordType, text: &str) -> Result<RecordData, ContentError> {
+    /// Reads presentation form without checking the result: for readers (the zone-file reader) that
+    /// must finish the value first (qualify relative host names against `$ORIGIN`), then check it
+    /// with [`RecordData::first_error`].
+    pub(crate) fn read_content(kind: RecordType, text: &str) -> Result<RecordData, ContentError> {
         let text = text.trim();
         let bad = |reason: String| ContentError { kind, reason };
         Ok(match kind {

@@ -180,7 +180,9 @@ impl<'a> Reader<'a> {
             // On one line: the value as written, spacing included, without copying it.
             self.text.get(first.start..last.end).unwrap_or_default()
         };
-        let mut data = match RecordData::from_content(kind, rdata) {
+        // Read, make relative host names absolute (`@`, `mail` against $ORIGIN), then check the
+        // finished value exactly as `fromContent` checks one.
+        let mut data = match RecordData::read_content(kind, rdata) {
             Ok(data) => data,
             Err(e) => {
                 self.issue(ZoneIssue::error(first.pos, "zone.rdata.invalid", format!("{e}; the record is skipped")));
@@ -188,6 +190,11 @@ impl<'a> Reader<'a> {
             }
         };
         self.absolute_targets(&mut data, first.pos);
+        if let Some(reason) = data.first_error() {
+            let e = crate::record::ContentError { kind, reason };
+            self.issue(ZoneIssue::error(first.pos, "zone.rdata.invalid", format!("{e}; the record is skipped")));
+            return;
+        }
 
         if record_ttl.is_some() {
             self.last_ttl = record_ttl;
