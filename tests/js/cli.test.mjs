@@ -324,3 +324,18 @@ test('the packed package ships the command and its helpers', () => {
   const files = packed.files.map((f) => f.path);
   for (const f of ['src/cli.mjs', 'src/cli/usage.mjs', 'src/cli/input.mjs', 'src/cli/output.mjs', 'src/emulator-server.mjs']) assert.ok(files.includes(f), `${f} is packed`);
 });
+
+test('the make demo script: export, edit, plan, apply against the emulator, with no credentials', { timeout: 60_000 }, async () => {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CLOUDFLARE_')));
+  const child = spawn('bash', ['examples/cli-demo.sh'], { cwd: ROOT, env: clean, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  assert.equal(code, 0, stderr);
+  assert.match(stdout, /^\$ cf-dns-batch export /m);
+  assert.match(stdout, /^- old\.example\.com A 192\.0\.2\.99$/m);
+  assert.match(stdout, /^Applied 3 operations to zone 023e105f4ecef8ad9ca31a8372d0c353 in one atomic batch\.$/m);
+  assert.match(stdout.trimEnd(), /No changes: 6 records unchanged\.$/, 'ends with the zone matching the file');
+});
