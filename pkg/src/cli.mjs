@@ -84,8 +84,7 @@ async function planOrApply(values, [file], out, apply) {
         return EXIT.refused;
       }
       printPlan(out, file, input, err.plan);
-      const overShare = err.plan.issues.some((i) => i.severity === 'error' && i.code.startsWith('plan.safety.'));
-      return out.fail(err, overShare ? 'A plan over the safety shares needs --force (or a larger --max-delete-share / --max-update-share).' : undefined);
+      return out.fail(err, refusalHint(err.plan.issues));
     }
     throw err;
   }
@@ -125,6 +124,13 @@ async function applyConfirmed(planned, options, out) {
     }
     throw err;
   }
+}
+
+function refusalHint(issues) {
+  const refused = (prefix) => issues.some((i) => i.severity === 'error' && i.code.startsWith(prefix));
+  if (refused('plan.zone.unknown')) return "Give the zone's name with --zone-name (or a $ORIGIN line in a zone file).";
+  if (refused('plan.safety.')) return 'A plan over the safety shares needs --force (or a larger --max-delete-share / --max-update-share).';
+  return undefined;
 }
 
 /** Null when confirmed, else why not. */

@@ -339,3 +339,17 @@ test('the make demo script: export, edit, plan, apply against the emulator, with
   assert.match(stdout, /^Applied 3 operations to zone 023e105f4ecef8ad9ca31a8372d0c353 in one atomic batch\.$/m);
   assert.match(stdout.trimEnd(), /No changes: 6 records unchanged\.$/, 'ends with the zone matching the file');
 });
+
+test('JSON records with relative names: --zone-name names the zone, and without it the plan is refused with a hint', async () => {
+  emulator.seed(ZONE, SEED);
+  const file = temp('relative.json', '[\n  { "type": "A", "name": "www", "content": "192.0.2.1", "ttl": 1 }\n]\n');
+  const without = await cli(['plan', ...remote(file)]);
+  assert.equal(without.code, 1);
+  const column = readFileSync(file, 'utf8').split('\n')[1].indexOf('"www"') + 1;
+  assert.match(without.stderr, new RegExp(`^${file}:2:${column} plan\\.zone\\.unknown error: `, 'm'));
+  assert.match(without.stderr, /Give the zone's name with --zone-name/);
+  const named = await cli(['plan', ...remote(file), '--zone-name', 'example.com']);
+  assert.equal(named.code, 0, named.stderr);
+  assert.match(named.stdout, /^\+ www\.example\.com A 192\.0\.2\.1$/m);
+  assert.deepEqual(writes(), []);
+});

@@ -19,7 +19,7 @@ export function readInput(file, { parseZone, origin }) {
     throw new UsageError(`cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code ?? err.message}`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (isJson(file, text)) return readJson(file, text);
+  if (isJson(file, text)) return { ...readJson(file, text), origin };
   // The file's own $ORIGIN names the zone when --zone-name does not: parseZone expands names with it
   // but does not return it, and the plan needs it to recognise the apex (its NS records are Cloudflare's).
   const fileOrigin = /^\$ORIGIN[ \t]+([^\s;]+)/im.exec(text)?.[1]?.replace(/\.$/, '');
