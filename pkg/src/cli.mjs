@@ -18,12 +18,11 @@ import {
 } from './node.mjs';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { startServer, stopOnSignals } from './emulator-server.mjs';
+import { runEmulator } from './cli/emulator.mjs';
 import { COMMANDS, EXIT, MAIN_HELP, UsageError, choiceFlag, numberFlag, readArguments } from './cli/usage.mjs';
 import { placeIssues, readInput } from './cli/input.mjs';
 import { Output, countIssues, issueLine, plural } from './cli/output.mjs';
 
-const DEFAULT_EMULATOR_ZONE = { id: '023e105f4ecef8ad9ca31a8372d0c353', name: 'example.com', plan: 'enterprise' };
 const AUTH_HINT = 'Set CLOUDFLARE_API_TOKEN (an API token with DNS Write on the zone), or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY.';
 
 // ---- validate ----------------------------------------------------------------------------------
@@ -197,42 +196,6 @@ async function exportZone(values, _positionals, out) {
   return EXIT.ok;
 }
 
-// ---- emulator ----------------------------------------------------------------------------------
-
-async function emulator(values, _positionals, out) {
-  const zone = { id: values['zone-id'] ?? DEFAULT_EMULATOR_ZONE.id, name: values.zone ?? DEFAULT_EMULATOR_ZONE.name, plan: values.plan ?? DEFAULT_EMULATOR_ZONE.plan };
-  const port = numberFlag(values, 'port', { integer: true, min: 0, max: 65535 }) ?? 8787;
-  const latency = numberFlag(values, 'latency', { integer: true, min: 0 });
-  const rateLimit = numberFlag(values, 'rate-limit', { integer: true, min: 1 });
-  out.addSecret(values.token);
-  const emu = createEmulator({ zones: [zone], tokens: values.token === undefined ? undefined : [values.token], latency, rateLimit });
-  let seeded = 0;
-  if (values.seed !== undefined) {
-    const input = readInput(values.seed, { parseZone, origin: zone.name });
-    for (const issue of input.issues) out.note(issueLine(values.seed, issue));
-    if (!input.records || input.issues.some((i) => i.severity === 'error')) {
-      return out.fail(new UsageError(`the seed file ${values.seed} has errors (or is not records); the emulator did not start`), undefined, EXIT.refused);
-    }
-    seeded = emu.seed(zone.id, input.records).length;
-  }
-  let server;
-  try {
-    server = await startServer({ port, emulator: emu });
-  } catch (err) {
-    if (err?.code === 'EADDRINUSE' || err?.code === 'EACCES') throw new UsageError(`cannot listen on 127.0.0.1:${port} (${err.code})`);
-    throw err;
-  }
-  if (out.json) {
-    out.print(JSON.stringify({ base_url: server.baseURL, zone_id: zone.id, zone_name: zone.name, records: seeded }));
-  } else {
-    out.print(`listening ${server.baseURL}`);
-    out.print(`zone ${zone.name} id ${zone.id} (${zone.plan} plan, ${plural(seeded, 'record')})`);
-    out.print(`try: CLOUDFLARE_API_TOKEN=${values.token === undefined ? 'anything' : '<your --token>'} cf-dns-batch export --zone ${zone.id} --base-url ${server.baseURL}`);
-  }
-  stopOnSignals(server);
-  return null; // runs until a signal
-}
-
 // ---- shared ------------------------------------------------------------------------------------
 
 function requireZone(values) {
@@ -297,7 +260,7 @@ const RUN = {
   plan: (values, positionals, out) => planOrApply(values, positionals, out, false),
   apply: (values, positionals, out) => planOrApply(values, positionals, out, true),
   export: exportZone,
-  emulator,
+  emulator: (values, _positionals, out) => runEmulator(values, out, { createEmulator, parseZone }),
 };
 
 async function main(argv) {

@@ -74,7 +74,7 @@ test('--help for the program and each command, and --version', async () => {
 });
 
 test('usage errors exit 2 with a message and no stack', async () => {
-  for (const args of [['bogus'], ['validate'], ['validate', 'a', 'b'], ['validate', '--nope', 'x'], ['plan', `${FIXTURES}/good.zone`], ['export', '--zone', ZONE, '--format', 'yaml'], ['plan', `${FIXTURES}/good.zone`, '--zone', ZONE, '--max-delete-share', 'lots']]) {
+  for (const args of [['bogus'], ['validate'], ['validate', 'a', 'b'], ['validate', '--nope', 'x'], ['plan', `${FIXTURES}/good.zone`], ['export', '--zone', ZONE, '--format', 'yaml'], ['emulator', '--port', 'http'], ['plan', `${FIXTURES}/good.zone`, '--zone', ZONE, '--max-delete-share', 'lots']]) {
     const { code, stderr, stdout } = await cli(args);
     assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
     assert.match(stderr, /^cf-dns-batch: usage: /, args.join(' '));
@@ -322,7 +322,7 @@ test('the packed package ships the command and its helpers', () => {
   assert.match(readFileSync(join(ROOT, 'pkg/src/cli.mjs'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: join(ROOT, 'pkg'), encoding: 'utf8' }));
   const files = packed.files.map((f) => f.path);
-  for (const f of ['src/cli.mjs', 'src/cli/usage.mjs', 'src/cli/input.mjs', 'src/cli/output.mjs', 'src/emulator-server.mjs']) assert.ok(files.includes(f), `${f} is packed`);
+  for (const f of ['src/cli.mjs', 'src/cli/usage.mjs', 'src/cli/input.mjs', 'src/cli/output.mjs', 'src/cli/emulator.mjs', 'src/emulator-server.mjs']) assert.ok(files.includes(f), `${f} is packed`);
 });
 
 test('the make demo script: export, edit, plan, apply against the emulator, with no credentials', { timeout: 60_000 }, async () => {
