@@ -1,5 +1,6 @@
 # cf-dns-batch: every target installs what it needs (scripts/setup.sh), idempotently.
-#   make demo   the Node example against the local emulator (or Cloudflare, with credentials)
+#   make demo   the Node example against the local emulator (or Cloudflare, with credentials),
+#               then the command line against the local emulator (export, edit, plan, apply)
 #   make test   every suite: Rust, Node, WebAssembly boundary, workerd, Chromium
 #   make pkg    the npm package in pkg/
 #   make bench  benchmarks against the official SDK (BENCHMARKS.md)
@@ -19,6 +20,7 @@ pkg: setup
 
 demo: pkg
 	node examples/node/apply.mjs examples/node/changes.json
+	examples/cli-demo.sh
 
 test: test-rust test-node test-wasm test-workerd test-browser
 
