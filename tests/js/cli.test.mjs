@@ -97,14 +97,15 @@ test('validate: a malformed zone file exits 1 with FILE:LINE:COL CODE lines', as
   const { code, stdout } = await cli(['validate', file]);
   assert.equal(code, 1);
   const lines = stdout.trim().split('\n');
-  assert.match(lines[0], new RegExp(`^${file}:4:1 a\\.content\\.ipv4 error: "192\\.0\\.2\\.256" is not an IPv4 address`));
+  // The value is checked as the zone file is read, so the issue points at the value itself.
+  assert.match(lines[0], new RegExp(`^${file}:4:21 zone\\.rdata\\.invalid error: not a valid A value: "192\\.0\\.2\\.256" is not an IPv4 address`));
   assert.match(lines[1], new RegExp(`^${file}:5:21 zone\\.quote\\.unterminated error: `));
   assert.match(lines[2], new RegExp(`^${file}:6:10 zone\\.ttl\\.invalid error: "1x" is not a TTL`));
-  assert.equal(lines[3], `${file}: 2 records, 3 errors, 0 warnings`);
+  assert.equal(lines[3], `${file}: 1 record, 3 errors, 0 warnings`);
 
   const json = JSON.parse((await cli(['validate', file, '--json'])).stdout);
   assert.equal(json.errors, 3);
-  assert.deepEqual(json.issues.map((i) => [i.line, i.column, i.code]), [[4, 1, 'a.content.ipv4'], [5, 21, 'zone.quote.unterminated'], [6, 10, 'zone.ttl.invalid']]);
+  assert.deepEqual(json.issues.map((i) => [i.line, i.column, i.code]), [[4, 21, 'zone.rdata.invalid'], [5, 21, 'zone.quote.unterminated'], [6, 10, 'zone.ttl.invalid']]);
 });
 
 test('validate: JSON records and batch params are placed at the offending value', async () => {
