@@ -50,9 +50,28 @@ export function ioOptions(options) {
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw new ConfigurationError('signal must be an AbortSignal (from an AbortController, or AbortSignal.timeout())', { code: 'options.signal.invalid' });
   }
+  for (const [hook, code] of [['onRequest', 'on_request'], ['onResponse', 'on_response']]) {
+    if (options[hook] !== undefined && typeof options[hook] !== 'function') {
+      throw new ConfigurationError(`${hook} must be a function`, { code: `options.${code}.type` });
+    }
+  }
   // Values short enough to occur by chance in ordinary text are refused as credentials anyway.
   const secrets = [options.apiToken, options.apiKey, options.apiEmail].filter((s) => typeof s === 'string' && s.length >= 4);
-  return { fetchFn, timeout, maxRetries, retryUnsafe: options.retryUnsafe === true, signal, secrets };
+  return { fetchFn, timeout, maxRetries, retryUnsafe: options.retryUnsafe === true, signal, secrets, onRequest: options.onRequest, onResponse: options.onResponse };
+}
+
+/**
+ * Tells an observer (`onRequest` / `onResponse`) what happens, without letting it change what
+ * happens: it gets a fresh object with no headers (so no credential), and what it throws is
+ * ignored. The URL holds no credential either (a baseURL with user-info is refused).
+ */
+function observe(hook, event) {
+  if (hook === undefined) return;
+  try {
+    hook(Object.freeze(event));
+  } catch {
+    // An observer's failure is not the call's failure.
+  }
 }
 
 /** Replaces every credential value in every string of `value` (deeply). */
@@ -78,18 +97,32 @@ export async function exchange(boundary, wasm, request, io, { expect, idempotent
   const { call } = boundary;
   const retryUnsafe = idempotent || io.retryUnsafe;
   const mayApply = !idempotent;
+  const { method, url } = request;
   for (let retries = 0; ; retries++) {
     if (io.signal?.aborted) throw abortError(io.signal);
-    const attempt = await sendOnce(io.fetchFn, request, io, mayApply);
+    const attempt = retries + 1;
+    observe(io.onRequest, { method, url, attempt });
+    const started = Date.now();
+    let outcome;
+    try {
+      outcome = await sendOnce(io.fetchFn, request, io, mayApply);
+    } catch (err) {
+      observe(io.onResponse, { method, url, attempt, status: err?.status, durationMs: Date.now() - started, error: err?.code });
+      throw err;
+    }
+    const seen = (delay, error) =>
+      observe(io.onResponse, { method, url, attempt, status: outcome.status, durationMs: Date.now() - started, retryInMs: delay >= 0 ? delay : undefined, error });
     let delay;
-    if (attempt.failure) {
-      delay = call(wasm.retryDelay, io.maxRetries, retryUnsafe, retries, attempt.failure, 0, undefined, undefined, Date.now(), Math.random());
-      if (delay < 0) throw attempt.error;
+    if (outcome.failure) {
+      delay = call(wasm.retryDelay, io.maxRetries, retryUnsafe, retries, outcome.failure, 0, undefined, undefined, Date.now(), Math.random());
+      seen(delay, outcome.error.code);
+      if (delay < 0) throw outcome.error;
     } else {
-      const { status, headers, text } = attempt;
+      const { status, headers, text } = outcome;
       const header = (name) => (typeof headers?.get === 'function' ? headers.get(name) ?? undefined : undefined);
       const failed = call(wasm.checkResponse, status, header('cf-ray'), text, expect);
       if (failed === '') {
+        seen(-1);
         const envelope = JSON.parse(text);
         onEnvelope?.(envelope);
         return envelope.result ?? null;
@@ -97,8 +130,9 @@ export async function exchange(boundary, wasm, request, io, { expect, idempotent
       const retryAfter = header('retry-after');
       const retryAfterMs = header('retry-after-ms');
       delay = call(wasm.retryDelay, io.maxRetries, retryUnsafe, retries, 'status', status, retryAfter, retryAfterMs, Date.now(), Math.random());
+      const fields = JSON.parse(failed);
+      seen(delay, fields.code);
       if (delay < 0) {
-        const fields = JSON.parse(failed);
         // A 429 that stopped (the wait asked for is beyond the policy): say how long to wait.
         const wait = status === 429 ? call(wasm.serverWaitMs, retryAfter, retryAfterMs, Date.now()) : -1;
         // Cloudflare checks a batch as a whole before applying it: a 4xx applied nothing. A 5xx
