@@ -38,6 +38,5 @@ node_modules/.bin/esbuild pkg/src/node-cjs.mjs --bundle --platform=node --format
   --outfile=pkg/dist/node.cjs
 node_modules/.bin/esbuild pkg/src/zone/node-cjs.mjs --bundle --platform=node --format=cjs --log-level=error \
   --outfile=pkg/dist/zone.cjs
-cp README.md pkg/README.md
 # Both licences the package declares, and the changelog, ship in the tarball.
 cp LICENSE-MIT LICENSE-APACHE CHANGELOG.md pkg/
