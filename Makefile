@@ -48,4 +48,4 @@ fuzz:
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf target pkg/dist pkg/README.md node_modules
+	rm -rf target pkg/dist pkg/LICENSE-* pkg/CHANGELOG.md node_modules
