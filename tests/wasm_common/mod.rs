@@ -363,17 +363,20 @@ pub fn from_content_reads_zone_file_text() {
 pub fn responses_and_retries() {
     ready();
     let ok = r#"{"success":true,"errors":[],"messages":[],"result":{"posts":[]}}"#;
-    assert_eq!(js::check_response(200, None, ok), "", "a success answers the empty string");
+    assert_eq!(js::check_response(200, None, ok, "batch"), "", "a success answers the empty string");
+    // A listing expects a list: the same batch answer is a wrong-shaped success there.
+    assert_eq!(value_of(&parse(&js::check_response(200, None, ok, "list")))["code"], "api.bad_result");
     let failed = js::check_response(
         400,
         Some("8f1c2a3b4c5d6e7f-SJC".into()),
         r#"{"success":false,"result":null,"messages":[],"errors":[{"code":81058,"message":"An identical record already exists."}]}"#,
+        "batch",
     );
     let failed = value_of(&parse(&failed));
     assert_eq!(failed["status"], 400);
     assert_eq!(failed["ray_id"], "8f1c2a3b4c5d6e7f-SJC");
     assert_eq!(failed["errors"][0]["code"], 81058);
-    let html = value_of(&parse(&js::check_response(502, None, "<html>Bad Gateway</html>")));
+    let html = value_of(&parse(&js::check_response(502, None, "<html>Bad Gateway</html>", "batch")));
     assert_eq!(html["status"], 502);
 
     // 429 with Retry-After: 1 waits about a second; a 500 is never replayed by default.
