@@ -4,6 +4,7 @@
 // into WebAssembly.
 import { createApi } from './api.js';
 import { createEmulatorFactory } from './emulator.js';
+import { ConfigurationError } from './errors.js';
 import { createSyncApi } from './sync.js';
 import { createZoneApi } from './zonefile.js';
 
@@ -24,4 +25,23 @@ export function createSurface(wasm, reset, ready, { zone = false } = {}) {
     createEmulator: createEmulatorFactory({ validateRecord, toContent }),
   };
   return zone ? { ...main, ...createZoneApi(wasm, api.boundary), ...createSyncApi(wasm, api) } : main;
+}
+
+/**
+ * For the manual entries: the surface at once, over a module that `init(source)` loads later
+ * (`source`: a URL, a Response, bytes or a compiled WebAssembly.Module). Every call before it
+ * throws a ConfigurationError.
+ */
+export function createManualSurface(wasm, options) {
+  let loaded = false;
+  async function init(source) {
+    if (loaded) return;
+    if (source instanceof WebAssembly.Module) wasm.initSync({ module: source });
+    else await wasm.default({ module_or_path: source });
+    loaded = true;
+  }
+  function ready() {
+    if (!loaded) throw new ConfigurationError('call `await init(source)` before using the manual entry', { code: 'not_initialised' });
+  }
+  return { init, ...createSurface(wasm, () => wasm.__wbg_reset_state(), ready, options) };
 }

@@ -83,3 +83,16 @@ test('onRequest and onResponse see each attempt (method, URL, status, timing, re
     await server.close();
   }
 });
+
+test('the manual entries refuse calls before init(), then work with the .wasm given as bytes or a module', async () => {
+  const manual = await import('../../pkg/src/manual.mjs');
+  const zoneManual = await import('../../pkg/src/zone/manual.mjs');
+  for (const m of [manual, zoneManual]) {
+    assert.throws(() => m.validateRecord({ type: 'A', name: 'a.example.com', content: '192.0.2.1' }), (err) => err instanceof esm.ConfigurationError && err.code === 'not_initialised');
+  }
+  await manual.init(readFileSync(new URL('../../pkg/dist/web/cf_dns_batch_bg.wasm', import.meta.url)));
+  await zoneManual.init(new WebAssembly.Module(readFileSync(new URL('../../pkg/dist/zone/cf_dns_batch_bg.wasm', import.meta.url))));
+  assert.equal(manual.validateRecord({ type: 'A', name: 'a.example.com', content: '1.2.3' })[0].code, 'a.content.ipv4');
+  assert.equal(zoneManual.parseZone('$ORIGIN example.com.\nwww 300 IN A 192.0.2.1\n').records.length, 1);
+  assert.equal(manual.ValidationError, esm.ValidationError);
+});
