@@ -23,6 +23,19 @@ fn every_build_gives_the_table_verdict_native() {
         wrong.extend(name_table::mismatch(&case, &issues));
     }
     assert!(wrong.is_empty(), "{} of {} verdicts differ from the table:\n{}", wrong.len(), name_table::cases().len(), wrong.join("\n"));
+    write_table_for_workerd();
+}
+
+/// The same rows as JSON for the Workers runtime test (tests/workerd/), which embeds the file:
+/// workerd maps Unicode names with its own URL parser and must reach the same verdicts.
+fn write_table_for_workerd() {
+    let rows: Vec<serde_json::Value> = name_table::cases()
+        .into_iter()
+        .map(|(record, pointer, code, _)| serde_json::json!({ "record": record, "pointer": pointer, "code": code }))
+        .collect();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    std::fs::create_dir_all(&dir).expect("target/ can be made");
+    std::fs::write(dir.join("name-table.json"), serde_json::to_string(&rows).expect("rows are JSON")).expect("the table is written");
 }
 
 /// The name that is checked is the name that is sent: names are compared (CNAME conflicts,

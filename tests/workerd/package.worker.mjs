@@ -14,6 +14,7 @@ import {
   validateRecord,
 } from './src/workerd.mjs';
 import * as zone from './src/zone/workerd.mjs';
+import nameTable from './name-table.json';
 
 const ZONE = '023e105f4ecef8ad9ca31a8372d0c353';
 // The local server answers 400 for this zone.
@@ -107,6 +108,19 @@ const cases = {
       thrown = err;
     }
     ok(thrown instanceof ValidationError, 'one set of error classes for both entries');
+  },
+
+  // The shared name table (tests/names/table.rs): the native build, Node and Chromium give these
+  // verdicts; workerd maps Unicode names with its own URL parser and must give the same.
+  'every name of the shared table gets the verdict of every other build'() {
+    ok(nameTable.length > 300, `${nameTable.length} rows`);
+    const wrong = [];
+    for (const { record, pointer, code } of nameTable) {
+      const errors = validateRecord(JSON.parse(record)).filter((i) => i.severity === 'error');
+      const right = code === null ? errors.length === 0 : errors.some((i) => i.code === code && i.pointer === pointer);
+      if (!right) wrong.push(`${record}: expected ${code ?? 'valid'} at ${pointer}, got ${JSON.stringify(errors.map((i) => [i.code, i.pointer]))}`);
+    }
+    ok(wrong.length === 0, `${wrong.length} verdicts differ:\n${wrong.slice(0, 10).join('\n')}`);
   },
 };
 
