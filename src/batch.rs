@@ -354,7 +354,13 @@ fn whole_record(read: ReadRecord, at: &Path, r: &mut Report, errors_before: usiz
         Some(data) => Some(Record { common: read.common, data }),
         None => {
             if r.error_count() == errors_before {
-                r.error(at, "record.unreadable", "this record's value could not be read (this is a defect in cf-dns-batch; please report it)");
+                // Never drop a record from the typed batch without saying why.
+                let why = if r.silenced_error_count() > 0 {
+                    "this record's value breaks a rule that `disable` silences, so no typed record can be built from it; the Rust API refuses it rather than leave it out (the JS API sends the text as given)"
+                } else {
+                    "this record's value could not be read (this is a defect in cf-dns-batch; please report it)"
+                };
+                r.error(at, "record.unreadable", why);
             }
             None
         }

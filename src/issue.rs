@@ -150,11 +150,19 @@ pub struct Report<'o> {
     /// Errors among `issues`, kept as they are pushed: records ask "did reading me add an error?"
     /// and counting the list each time made validation quadratic in the number of issues.
     errors: usize,
+    /// Errors raised but not reported because `disable` silences their code: a reader that found
+    /// one still has no value to give.
+    silenced_errors: usize,
 }
 
 impl<'o> Report<'o> {
     pub fn new(options: &'o ValidateOptions) -> Self {
-        Report { options, issues: Vec::new(), errors: 0 }
+        Report { options, issues: Vec::new(), errors: 0, silenced_errors: 0 }
+    }
+
+    /// Errors raised so far whose codes `disable` silenced.
+    pub fn silenced_error_count(&self) -> usize {
+        self.silenced_errors
     }
 
     pub fn has_errors(&self) -> bool {
@@ -194,6 +202,8 @@ impl<'o> Report<'o> {
         if !self.options.is_disabled(&code) {
             self.errors += usize::from(severity == Severity::Error);
             self.issues.push(Issue { code, pointer: at.to_pointer(), severity, message });
+        } else {
+            self.silenced_errors += usize::from(severity == Severity::Error);
         }
     }
 

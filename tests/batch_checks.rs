@@ -461,3 +461,17 @@ fn the_sdk_shaped_workload_validates() {
     assert!(validate_batch_json(&text, &plan(Some(Plan::Business))).params.is_some());
     assert!(validate_batch_json(&text, &plan(Some(Plan::Free))).params.is_none());
 }
+
+#[test]
+fn a_silenced_error_never_drops_a_record_from_the_typed_batch() {
+    // `disable` silences the IPv4 rule; the value still cannot become a typed record, so the typed
+    // batch refuses it and says why, rather than leaving the record out or blaming a defect.
+    let options = ValidateOptions { disable: vec!["a.content.ipv4".into()], ..Default::default() };
+    let batch = json!({ "zone_id": "023e105f4ecef8ad9ca31a8372d0c353", "posts": [{ "type": "A", "name": "www.example.com", "content": "1.2.3", "ttl": 1 }] });
+    let v = validate_with(&batch, &options);
+    let unreadable: Vec<&Issue> = v.issues.iter().filter(|i| i.code == "record.unreadable").collect();
+    assert_eq!(unreadable.len(), 1, "{:#?}", v.issues);
+    assert_eq!(unreadable[0].pointer, "/posts/0");
+    assert!(unreadable[0].message.contains("`disable` silences") && !unreadable[0].message.contains("defect"), "{}", unreadable[0].message);
+    assert!(v.params.is_none());
+}
