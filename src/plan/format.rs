@@ -1,7 +1,8 @@
 //! A plan as text for people, the way `terraform plan` prints one: `+` create, `-` delete, `~`
 //! update (with each changed field, before → after), `-/+` replace, then a summary line.
 
-use super::{Action, Change, ChangePlan, Summary};
+use super::{Action, Change, ChangePlan, Shown, Summary};
+use crate::json::{Json, Sorted};
 use crate::issue::{Issue, Severity};
 use serde::Deserialize;
 use std::fmt::Write as _;
@@ -35,7 +36,7 @@ fn write(changes: &[Change], summary: &Summary, issues: &[Issue]) -> String {
             Action::Create => writeln!(out, "+ {} {} {after}", c.name, c.record_type),
             Action::Delete => writeln!(out, "- {} {} {before}", c.name, c.record_type),
             Action::Replace => {
-                let old_type = c.before.as_ref().and_then(|b| b.get("type")).and_then(|t| t.as_str()).unwrap_or("?");
+                let old_type = c.before.as_ref().and_then(|b| member(b, "type", |t| t.as_str().map(str::to_string))).unwrap_or_else(|| "?".into());
                 writeln!(out, "-/+ {} {old_type} {before} => {} {after}", c.name, c.record_type)
             }
             Action::Update => {
@@ -92,27 +93,37 @@ fn dedupe_value_lines(text: String) -> String {
 
 /// A record's value in presentation form, read by the validator; the listed `content` when the
 /// record cannot be typed.
-fn presentation(record: &serde_json::Value) -> String {
-    let text = record.to_string();
-    let typed = crate::json::with_arena(|arena| {
-        crate::json::Json::parse(&text, arena).ok().and_then(|json| crate::batch::validate_record_json(&json, &crate::issue::ValidateOptions::default()).1)
-    });
-    match typed {
-        Some(r) => r.data.to_content(),
-        None => record.get("content").and_then(|c| c.as_str()).unwrap_or_default().to_string(),
-    }
+fn presentation(record: &Shown) -> String {
+    crate::json::with_arena(|arena| {
+        let json = Json::parse(record.json(), arena).unwrap_or(Json::Null);
+        match crate::batch::validate_record_json(&json, &crate::issue::ValidateOptions::default()).1 {
+            Some(r) => r.data.to_content(),
+            None => json.get("content").and_then(Json::as_str).unwrap_or_default().to_string(),
+        }
+    })
+}
+
+/// What `read` makes of the member `key` of a shown record (`None` when there is no such member).
+fn member<T>(record: &Shown, key: &str, read: impl FnOnce(&Json) -> Option<T>) -> Option<T> {
+    crate::json::with_arena(|arena| Json::parse(record.json(), arena).ok().and_then(|json| json.get(key).and_then(read)))
 }
 
 /// A setting as shown in an update line; a field left out shows as the API's default.
-fn field_text(record: Option<&serde_json::Value>, field: &str) -> String {
-    match record.and_then(|r| r.get(field)) {
-        None | Some(serde_json::Value::Null) => match field {
-            "ttl" => "1".into(),
-            "proxied" | "private_routing" => "false".into(),
-            "tags" => "[]".into(),
-            _ => "(none)".into(),
-        },
-        Some(serde_json::Value::String(s)) => format!("{s:?}"),
-        Some(v) => v.to_string(),
-    }
+fn field_text(record: Option<&Shown>, field: &str) -> String {
+    let shown = record.and_then(|r| {
+        member(r, field, |v| match v {
+            Json::Null => None,
+            Json::String(s) => Some(format!("{s:?}")),
+            v => serde_json::to_string(&Sorted(v)).ok(),
+        })
+    });
+    shown.unwrap_or_else(|| {
+        match field {
+            "ttl" => "1",
+            "proxied" | "private_routing" => "false",
+            "tags" => "[]",
+            _ => "(none)",
+        }
+        .into()
+    })
 }
