@@ -5,6 +5,7 @@
 use super::{Action, Change, Entry, Policy, Scope, Summary};
 use crate::batch::{BatchParams, DeleteParam, PatchData, PatchParam};
 use crate::issue::{Issue, Severity};
+use crate::json::{Json, Num};
 use crate::record::{CommonFields, RecordType};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -220,18 +221,28 @@ fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
         // UNCONFIRMED whether the API reads a patch's `content`/`data` without its `type`; the
         // official SDK's patches carry it, and the same type changes nothing, so it is sent.
         patch.record_type = Some(kind);
-        let value = w.record.as_ref().and_then(|r| serde_json::to_value(&r.data).ok()).unwrap_or_default();
-        if kind.uses_data() {
-            patch.data = value.get("data").cloned().and_then(|d| serde_json::from_value::<PatchData>(d).ok());
-            all_fields.push("data".into());
-        } else {
-            patch.content = value.get("content").and_then(|c| c.as_str()).map(Into::into);
-            all_fields.push("content".into());
-        }
-        if kind.has_top_level_priority() {
-            patch.priority = value.get("priority").and_then(serde_json::Value::as_u64).and_then(|p| u16::try_from(p).ok());
-            all_fields.push("priority".into());
-        }
+        // The value as the desired record is posted: read from its shown JSON (the record itself,
+        // keys sorted) rather than by serialising the record's data once more.
+        crate::json::with_arena(|arena| {
+            let value = match w.record {
+                Some(_) => Json::parse(w.shown.json(), arena).unwrap_or(Json::Null),
+                None => Json::Null,
+            };
+            if kind.uses_data() {
+                patch.data = value.get("data").map(PatchData::from_json);
+                all_fields.push("data".into());
+            } else {
+                patch.content = value.get("content").and_then(Json::as_str).map(Into::into);
+                all_fields.push("content".into());
+            }
+            if kind.has_top_level_priority() {
+                patch.priority = match value.get("priority") {
+                    Some(Json::Number(Num::Int(p))) => u16::try_from(*p).ok(),
+                    _ => None,
+                };
+                all_fields.push("priority".into());
+            }
+        });
     }
     all_fields.extend(fields.iter().map(|f| f.to_string()));
     let change = Change {
