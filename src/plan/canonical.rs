@@ -199,8 +199,8 @@ fn svc_params(text: &str) -> Option<Vec<(u16, Vec<u8>)>> {
         };
         params.push((number, canonical_param(number, raw)));
     }
-    params.sort();
-    Some(params)
+    let order = super::sorted_positions(params.len(), &|a, b| params.get(a).cmp(&params.get(b)));
+    Some(super::reordered(params, &order))
 }
 
 /// Splits SvcParams at white space outside quotes.
@@ -282,9 +282,9 @@ fn canonical_param(number: u16, raw: Vec<u8>) -> Vec<u8> {
     let items = || text.split(',').map(str::trim);
     match number {
         0 => {
-            let mut keys: Vec<u16> = items().filter_map(key_number).collect();
-            keys.sort_unstable();
-            keys.iter().flat_map(|k| k.to_be_bytes()).collect()
+            let keys: Vec<u16> = items().filter_map(key_number).collect();
+            let order = super::sorted_positions(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
+            order.iter().filter_map(|&i| keys.get(i)).flat_map(|k| k.to_be_bytes()).collect()
         }
         3 => text.trim().parse::<u16>().map_or(raw.clone(), |p| p.to_be_bytes().to_vec()),
         4 => items().map(|a| a.parse::<Ipv4Addr>().map(|ip| ip.octets().to_vec()).ok()).collect::<Option<Vec<_>>>().map_or(raw.clone(), |v| v.concat()),

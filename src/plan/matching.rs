@@ -5,8 +5,9 @@
 use super::{Action, Change, Entry, Policy, Scope, Summary};
 use crate::batch::{BatchParams, DeleteParam, PatchData, PatchParam};
 use crate::issue::{Issue, Severity};
+use crate::json::{Json, Num};
 use crate::record::{CommonFields, RecordType};
-use std::collections::{BTreeMap, BTreeSet};
+use super::{reordered, sorted_positions};
 
 pub(crate) struct Matched {
     pub params: BatchParams,
@@ -14,62 +15,102 @@ pub(crate) struct Matched {
     pub summary: Summary,
 }
 
-/// (owner name, type name): the unit records are matched in, ordered for a deterministic plan.
-type GroupKey = (String, &'static str);
+/// (owner name, type name): the unit records are matched in.
+type GroupKey<'e> = (&'e str, &'static str);
+
+fn group_key(e: &Entry) -> GroupKey<'_> {
+    (e.canonical.owner.as_str(), e.canonical.kind.as_str())
+}
+
+/// The (name, type) pairs of `entries`, sorted and without repeats, for binary search. Sorted
+/// vectors rather than `BTreeSet`s and `HashSet`s: each set type is its own code in the .wasm.
+fn pairs<'e>(entries: impl Iterator<Item = &'e Entry>) -> Vec<GroupKey<'e>> {
+    let pairs: Vec<GroupKey> = entries.map(group_key).collect();
+    let order = sorted_positions(pairs.len(), &|a, b| pairs.get(a).cmp(&pairs.get(b)));
+    let mut pairs = reordered(pairs, &order);
+    pairs.dedup();
+    pairs
+}
+
+fn has_name(pairs: &[GroupKey], name: &str) -> bool {
+    pairs.get(pairs.partition_point(|(owner, _)| *owner < name)).is_some_and(|(owner, _)| *owner == name)
+}
+
+/// Which desired records repeat an earlier one (the same canonical form, however written).
+fn repeats(desired: &[Entry]) -> Vec<bool> {
+    let key = |i: usize| desired.get(i).map(|e| e.canonical.sort_key());
+    let order = sorted_positions(desired.len(), &|a, b| key(a).cmp(&key(b)));
+    let mut repeated = vec![false; desired.len()];
+    for run in order.windows(2) {
+        if let [first, then] = *run {
+            if key(first) == key(then) {
+                if let Some(r) = repeated.get_mut(then) {
+                    *r = true;
+                }
+            }
+        }
+    }
+    repeated
+}
 
 pub(crate) fn match_zone(current: &[Entry], desired: &[Entry], policy: &Policy, zone: &str, issues: &mut Vec<Issue>) -> Matched {
     let out_of_reach = |e: &Entry| is_apex_ns(e, zone) || is_ignored(e, policy, zone);
 
     // Desired records: out of reach ones are set aside with a word; a second copy of a record
-    // (the API refuses identical records) is dropped.
-    let mut seen = std::collections::HashSet::new();
+    // (the API refuses identical records) is dropped. Apex and ignore rules depend only on the
+    // name and type, so the first of equal records is never one set aside.
+    let repeated = repeats(desired);
     let mut wanted: Vec<&Entry> = Vec::with_capacity(desired.len());
-    for e in desired {
+    for (e, repeated) in desired.iter().zip(repeated) {
         let at = format!("/desired/{}", e.index);
         if is_apex_ns(e, zone) {
             issues.push(warning(at, "plan.desired.apex-ns", format!("the NS records at the zone apex ({}) are Cloudflare's; this one is left out of the plan", e.canonical.owner)));
         } else if is_ignored(e, policy, zone) {
             issues.push(warning(at, "plan.desired.ignored", format!("{} {} matches an ignore rule; it is left out of the plan", e.canonical.owner, e.canonical.kind)));
-        } else if !seen.insert(&e.canonical) {
+        } else if repeated {
             issues.push(warning(at, "plan.desired.duplicate", format!("{} {} is desired twice (the same value however written); one is planned", e.canonical.owner, e.canonical.kind)));
         } else {
             wanted.push(e);
         }
     }
 
-    // Scope: the (name, type) pairs desired mentions, and whole names where a CNAME stands.
-    let desired_pairs: BTreeSet<(&str, &str)> = wanted.iter().map(|e| (e.canonical.owner.as_str(), e.canonical.kind.as_str())).collect();
-    let desired_names: BTreeSet<&str> = wanted.iter().map(|e| e.canonical.owner.as_str()).collect();
-    let cname_names: BTreeSet<&str> = wanted
-        .iter()
-        .copied()
-        .chain(current.iter())
-        .filter(|e| e.canonical.kind == RecordType::CNAME)
-        .map(|e| e.canonical.owner.as_str())
-        .filter(|name| desired_names.contains(name))
-        .collect();
+    // Scope: the (name, type) pairs desired mentions, and whole names where a CNAME stands
+    // (desired or listed) and desired mentions the name.
+    let desired_pairs = pairs(wanted.iter().copied());
+    let current_pairs = pairs(current.iter());
+    let cname = RecordType::CNAME.as_str();
     let managed = |e: &Entry| {
+        let (owner, kind) = group_key(e);
         !out_of_reach(e)
             && match policy.scope {
                 Scope::Zone => true,
-                Scope::Desired => desired_pairs.contains(&(e.canonical.owner.as_str(), e.canonical.kind.as_str())) || cname_names.contains(e.canonical.owner.as_str()),
+                Scope::Desired => {
+                    desired_pairs.binary_search(&(owner, kind)).is_ok()
+                        || (has_name(&desired_pairs, owner) && (desired_pairs.binary_search(&(owner, cname)).is_ok() || current_pairs.binary_search(&(owner, cname)).is_ok()))
+                }
             }
     };
 
-    let mut groups: BTreeMap<GroupKey, (Vec<&Entry>, Vec<&Entry>)> = BTreeMap::new();
+    // Groups in (name, type) order; within one, the listed records by value then id, the desired
+    // ones by value then position.
     let mut summary = Summary::default();
-    for e in current.iter().filter(|e| managed(e)) {
-        summary.managed += 1;
-        groups.entry((e.canonical.owner.clone(), e.canonical.kind.as_str())).or_default().0.push(e);
-    }
-    for e in wanted {
-        groups.entry((e.canonical.owner.clone(), e.canonical.kind.as_str())).or_default().1.push(e);
-    }
+    let mut sides: Vec<(&Entry, bool)> = current.iter().filter(|e| managed(e)).map(|e| (e, false)).collect();
+    summary.managed = sides.len();
+    sides.extend(wanted.iter().map(|e| (*e, true)));
+    let order = sorted_positions(sides.len(), &|a, b| match (sides.get(a), sides.get(b)) {
+        (Some((x, x_wanted)), Some((y, y_wanted))) => group_key(x)
+            .cmp(&group_key(y))
+            .then(x_wanted.cmp(y_wanted))
+            .then_with(|| x.canonical.value.cmp(&y.canonical.value))
+            .then_with(|| if *x_wanted { x.index.cmp(&y.index) } else { x.id.cmp(&y.id) }),
+        _ => a.cmp(&b),
+    });
+    let sides = reordered(sides, &order);
 
     let mut changes: Vec<Planned> = Vec::new();
-    for (_, (mut have, mut want)) in groups {
-        have.sort_by(|a, b| a.canonical.value.cmp(&b.canonical.value).then_with(|| a.id.cmp(&b.id)));
-        want.sort_by(|a, b| a.canonical.value.cmp(&b.canonical.value).then_with(|| a.index.cmp(&b.index)));
+    for group in sides.chunk_by(|(a, _), (b, _)| group_key(a) == group_key(b)) {
+        let have = group.iter().filter(|(_, wanted)| !wanted).map(|(e, _)| *e).collect();
+        let want = group.iter().filter(|(_, wanted)| *wanted).map(|(e, _)| *e).collect();
         summary.unchanged += match_group(have, want, &mut changes);
     }
     let changes = pair_replacements(changes);
@@ -220,18 +261,28 @@ fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
         // UNCONFIRMED whether the API reads a patch's `content`/`data` without its `type`; the
         // official SDK's patches carry it, and the same type changes nothing, so it is sent.
         patch.record_type = Some(kind);
-        let value = w.record.as_ref().and_then(|r| serde_json::to_value(&r.data).ok()).unwrap_or_default();
-        if kind.uses_data() {
-            patch.data = value.get("data").cloned().and_then(|d| serde_json::from_value::<PatchData>(d).ok());
-            all_fields.push("data".into());
-        } else {
-            patch.content = value.get("content").and_then(|c| c.as_str()).map(Into::into);
-            all_fields.push("content".into());
-        }
-        if kind.has_top_level_priority() {
-            patch.priority = value.get("priority").and_then(serde_json::Value::as_u64).and_then(|p| u16::try_from(p).ok());
-            all_fields.push("priority".into());
-        }
+        // The value as the desired record is posted: read from its shown JSON (the record itself,
+        // keys sorted) rather than by serialising the record's data once more.
+        crate::json::with_arena(|arena| {
+            let value = match w.record {
+                Some(_) => Json::parse(w.shown.json(), arena).unwrap_or(Json::Null),
+                None => Json::Null,
+            };
+            if kind.uses_data() {
+                patch.data = value.get("data").map(PatchData::from_json);
+                all_fields.push("data".into());
+            } else {
+                patch.content = value.get("content").and_then(Json::as_str).map(Into::into);
+                all_fields.push("content".into());
+            }
+            if kind.has_top_level_priority() {
+                patch.priority = match value.get("priority") {
+                    Some(Json::Number(Num::Int(p))) => u16::try_from(*p).ok(),
+                    _ => None,
+                };
+                all_fields.push("priority".into());
+            }
+        });
     }
     all_fields.extend(fields.iter().map(|f| f.to_string()));
     let change = Change {
@@ -282,32 +333,43 @@ pub(crate) fn meta_diff(current: &CommonFields, desired: &CommonFields) -> Vec<&
     out
 }
 
-/// Tags as a set: order does not matter, and tag names are case-insensitive.
-fn tag_set(tags: &[compact_str::CompactString]) -> BTreeSet<(String, String)> {
-    tags.iter()
+/// Tags as a set (sorted, without repeats): order does not matter, and tag names are
+/// case-insensitive.
+fn tag_set(tags: &[compact_str::CompactString]) -> Vec<(String, String)> {
+    let tags: Vec<(String, String)> = tags
+        .iter()
         .map(|t| match t.split_once(':') {
             Some((n, v)) => (n.to_ascii_lowercase(), v.to_string()),
             None => (t.to_ascii_lowercase().to_string(), String::new()),
         })
-        .collect()
+        .collect();
+    let order = sorted_positions(tags.len(), &|a, b| tags.get(a).cmp(&tags.get(b)));
+    let mut tags = reordered(tags, &order);
+    tags.dedup();
+    tags
 }
 
 /// A delete and a create at one name with different types become one replacement (the params
 /// still hold the delete and the post). Changes come back sorted by name, type and action.
 fn pair_replacements(changes: Vec<Planned>) -> Vec<Planned> {
     let mut slots: Vec<Option<Planned>> = changes.into_iter().map(Some).collect();
-    let mut by_name: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for (i, slot) in slots.iter().enumerate() {
-        if let Some((c, _)) = slot {
-            match c.action {
-                Action::Delete => by_name.entry(c.name.clone()).or_default().0.push(i),
-                Action::Create => by_name.entry(c.name.clone()).or_default().1.push(i),
-                _ => {}
-            }
-        }
-    }
+    // The deletes and creates, by name; within one name, deletes before creates, each in order.
+    let by_name: Vec<(Vec<usize>, Vec<usize>)> = {
+        let rank = |i: usize| match slots.get(i) {
+            Some(Some((c, _))) if matches!(c.action, Action::Delete | Action::Create) => Some((c.name.as_str(), c.action.rank())),
+            _ => None,
+        };
+        let order: Vec<usize> = sorted_positions(slots.len(), &|a, b| rank(a).cmp(&rank(b))).into_iter().filter(|&i| rank(i).is_some()).collect();
+        order
+            .chunk_by(|&a, &b| rank(a).map(|r| r.0) == rank(b).map(|r| r.0))
+            .map(|same_name| {
+                let (deletes, creates) = same_name.split_at(same_name.partition_point(|&i| rank(i).is_some_and(|r| r.1 == Action::Delete.rank())));
+                (deletes.to_vec(), creates.to_vec())
+            })
+            .collect()
+    };
     let mut merged: Vec<Planned> = Vec::new();
-    for (deletes, creates) in by_name.into_values() {
+    for (deletes, creates) in by_name {
         for (d, c) in deletes.into_iter().zip(creates) {
             let (Some((del, del_ops)), Some((cre, cre_ops))) = (slots.get_mut(d).and_then(Option::take), slots.get_mut(c).and_then(Option::take)) else {
                 continue;
@@ -324,10 +386,11 @@ fn pair_replacements(changes: Vec<Planned>) -> Vec<Planned> {
             merged.push((change, del_ops.into_iter().chain(cre_ops).collect()));
         }
     }
-    let mut all: Vec<Planned> = slots.into_iter().flatten().chain(merged).collect();
+    let all: Vec<Planned> = slots.into_iter().flatten().chain(merged).collect();
     // Stable: within one name, type and action the matching's value order stays.
-    all.sort_by(|(a, _), (b, _)| (a.name.as_str(), a.record_type.as_str(), a.action.rank()).cmp(&(b.name.as_str(), b.record_type.as_str(), b.action.rank())));
-    all
+    let key = |i: usize| all.get(i).map(|(c, _)| (c.name.as_str(), c.record_type.as_str(), c.action.rank()));
+    let order = sorted_positions(all.len(), &|a, b| key(a).cmp(&key(b)));
+    reordered(all, &order)
 }
 
 fn is_apex_ns(e: &Entry, zone: &str) -> bool {

@@ -3,7 +3,7 @@
 //! (`validate_record_json`), the same reader `batch()` uses, and nothing else.
 
 use super::canonical::{owner_name, Canonical, Value};
-use super::{plan_entries, ChangePlan, Entry, IgnoreRule, Policy, Scope};
+use super::{plan_entries, ChangePlan, Entry, IgnoreRule, Policy, Scope, Shown};
 use crate::batch::validate_record_json;
 use crate::issue::{Issue, Plan, Severity, ValidateOptions};
 use crate::json::{Arena, Json};
@@ -11,10 +11,11 @@ use crate::record::{CommonFields, Record, RecordType};
 
 /// One typed record as an [`Entry`].
 pub(crate) fn entry(index: usize, id: Option<&str>, record: &Record, zone: &str) -> Entry {
-    let mut shown = serde_json::to_value(record).unwrap_or_default();
-    if let (Some(id), Some(object)) = (id, shown.as_object_mut()) {
-        object.insert("id".into(), id.into());
-    }
+    entry_shown(index, id, record, zone, Shown::of_record(record, id))
+}
+
+/// An [`Entry`] shown as `shown` (a listed record is shown as listed).
+fn entry_shown(index: usize, id: Option<&str>, record: &Record, zone: &str, shown: Shown) -> Entry {
     Entry {
         index,
         id: id.map(Into::into),
@@ -114,9 +115,7 @@ fn current_entry(index: usize, json: &Json, zone: &str, lenient: &ValidateOption
     };
     let (_, record) = validate_record_json(json, lenient);
     if let Some(record) = record {
-        let mut e = entry(index, Some(id), &record, zone);
-        e.shown = json.to_value();
-        return Some(e);
+        return Some(entry_shown(index, Some(id), &record, zone, Shown::of(json)));
     }
     let name = json.get("name").and_then(Json::as_str).unwrap_or("@");
     let content = json.get("content").and_then(Json::as_str).unwrap_or_default();
@@ -137,9 +136,7 @@ fn current_entry(index: usize, json: &Json, zone: &str, lenient: &ValidateOption
     // The presentation form the API lists beside `data` is read as a zone file would be (a key
     // split over white space, say); the typed record then compares like any other.
     if let Ok(data) = crate::record::RecordData::from_content(kind, content) {
-        let mut e = entry(index, Some(id), &Record { common, data }, zone);
-        e.shown = json.to_value();
-        return Some(e);
+        return Some(entry_shown(index, Some(id), &Record { common, data }, zone, Shown::of(json)));
     }
     issues.push(issue(
         &at,
@@ -153,7 +150,7 @@ fn current_entry(index: usize, json: &Json, zone: &str, lenient: &ValidateOption
         canonical: Canonical { owner: owner_name(name, zone), kind, value: Value::Opaque(content.to_string()) },
         common,
         record: None,
-        shown: json.to_value(),
+        shown: Shown::of(json),
     })
 }
 
