@@ -1,5 +1,5 @@
 # cf-dns-batch: every target installs what it needs (scripts/setup.sh), idempotently.
-#   make demo   the Node example against the local emulator (or Cloudflare, with credentials),
+#   make demo   the Node examples (apply, sync) against the local emulator (or Cloudflare, with credentials),
 #               then the command line against the local emulator (export, edit, plan, apply)
 #   make test   every suite: Rust, Node, WebAssembly boundary, workerd, Chromium
 #   make pkg    the npm package in pkg/
@@ -20,6 +20,7 @@ pkg: setup
 
 demo: pkg
 	node examples/node/apply.mjs examples/node/changes.json
+	node examples/node/sync.mjs examples/node/desired.json
 	examples/cli-demo.sh
 
 test: test-rust test-node test-wasm test-workerd test-browser

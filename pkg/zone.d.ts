@@ -120,15 +120,38 @@ export function listRecords(zoneId: string, options: ListOptions): Promise<Liste
 export interface SyncOptions extends ClientOptions, Omit<PlanPolicy, 'zoneId'> {
   /** Plan and send nothing. */
   dryRun?: boolean;
+  /**
+   * Apply a plan over one batch's limit (200 on `plan: 'free'`, else 3,500) in several batches. Each
+   * part is atomic, the whole is not: a name's whole change is in one part (no conflict between
+   * parts), names that free records go first, and a failed part stops the run (see `parts`).
+   */
+  allowSplit?: boolean;
+  /** With `allowSplit`: called after each part is applied; `applied` counts the operations applied so far. */
+  onProgress?: (progress: { part: number; parts: number; applied: number }) => void;
+}
+/** One batch of a split sync. */
+export interface SyncPart {
+  params: BatchParams;
+  status: 'applied' | 'failed' | 'not_attempted';
+  result?: BatchResult;
+  /** Why the part failed (nothing of this part was applied). */
+  error?: Error;
 }
 export interface SyncResult {
   plan: ZonePlan;
-  /** Whether a batch was sent and applied (false for `dryRun` and for a plan with no changes). */
-  applied: boolean;
+  /**
+   * Whether the plan was applied: false for `dryRun` and for a plan with no changes. With
+   * `allowSplit`, 'partial' when some parts were applied and a later one failed.
+   */
+  applied: boolean | 'partial';
+  /** The batch's result when the plan went in one batch; null otherwise (see `parts`). */
   result: BatchResult | null;
+  /** With `allowSplit`: every part in sending order, with what happened to it. */
+  parts?: SyncPart[];
 }
 /**
  * listRecords + plan + one atomic batch. A refused plan throws a ValidationError (with `plan`); a batch
- * refused because the zone changed since the listing throws an ApiError with `replan: true`.
+ * refused because the zone changed since the listing throws an ApiError with `replan: true`. With
+ * `allowSplit`, a failing part does not throw: the result's `parts` say what was applied.
  */
 export function sync(zoneId: string, desired: DnsRecord[], options: SyncOptions): Promise<SyncResult>;

@@ -103,3 +103,23 @@ pub fn prepare_list(zone_id: &str, query: &str, options: &str) -> String {
     let headers = headers.into_iter().filter(|(k, _)| k != "content-type").collect();
     to_json(&ListHead { ok: true, url, method: "GET", headers })
 }
+
+#[derive(Serialize)]
+struct Split {
+    ok: bool,
+    limit: usize,
+    parts: Vec<crate::plan::split::Part>,
+}
+
+/// `sync`'s `allowSplit`: what `plan()` returned, cut into parts of at most one batch each for
+/// `plan` (`free`, `pro`, ... or empty), in the order to send them: `{ok, limit, parts}` (each part
+/// the positions of its operations in the plan's params arrays), or
+/// `{ok:false, code, message}` when the plan cannot be split safely.
+#[wasm_bindgen(js_name = splitPlanJson)]
+pub fn split_plan_json(plan: &str, plan_name: &str) -> String {
+    let limit = crate::plan::split::batch_limit(crate::issue::Plan::from_name(plan_name));
+    match crate::plan::split::split_plan_json(plan, limit) {
+        Ok(parts) => to_json(&Split { ok: true, limit, parts }),
+        Err(e) => to_json(&Refused { ok: false, code: e.code, message: e.message }),
+    }
+}

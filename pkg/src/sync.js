@@ -71,12 +71,16 @@ export function createSyncApi(wasm, api) {
   /**
    * Makes the zone's records equal to `desired` (within the policy's scope) in one atomic batch:
    * listRecords + plan + batch. `dryRun: true` plans and sends nothing.
-   * Resolves to `{ plan, applied, result }`.
+   * Resolves to `{ plan, applied, result }`; with `allowSplit`, also `parts` (see applyInParts).
    */
   async function sync(zoneId, desired, options = {}) {
     ioOptions(options);
+    const allowSplit = options.allowSplit === true;
+    if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new ConfigurationError('onProgress must be a function', { code: 'options.on_progress.invalid' });
     const policy = { zoneId: String(zoneId) };
     for (const key of POLICY_KEYS) if (options[key] !== undefined) policy[key] = options[key];
+    // allowSplit lifts only the one-batch size limit; every other refusal still stands.
+    if (allowSplit) policy.disable = [...(Array.isArray(policy.disable) ? policy.disable : []), 'plan.batch.size'];
     const current = await listRecords(zoneId, { ...options, type: undefined, name: undefined });
     const planned = plan(current, desired, policy);
     const errors = planned.issues.filter((i) => i.severity === 'error');
@@ -86,28 +90,86 @@ export function createSyncApi(wasm, api) {
       error.plan = planned;
       throw error;
     }
+    if (allowSplit) return applyInParts(planned, options);
     if (options.dryRun === true || planned.changes.length === 0) return { plan: planned, applied: false, result: null };
     try {
       const result = await batch(planned.params, options);
       return { plan: planned, applied: true, result };
     } catch (err) {
-      // The batch is atomic: a refusal (a record deleted or changed since the listing: 404/81044,
-      // an identical record posted meanwhile: 81058...) applied none of it.
-      if (err instanceof ApiError && err.status >= 400 && err.status < 500 && ![401, 403, 429].includes(err.status)) {
-        const again = new ApiError({
-          message: `${err.message}; nothing was applied (the batch is atomic). The zone may have changed since it was listed: plan again`,
-          code: err.code,
-          status: err.status,
-          errors: err.errors,
-          messages: err.messages,
-          ray_id: err.rayId,
-        });
-        again.replan = true;
-        again.plan = planned;
-        throw again;
-      }
-      throw err;
+      throw replanError(err, planned);
     }
+  }
+
+  // The batch is atomic: a refusal (a record deleted or changed since the listing: 404/81044,
+  // an identical record posted meanwhile: 81058...) applied none of it.
+  function replanError(err, planned) {
+    if (err instanceof ApiError && err.status >= 400 && err.status < 500 && ![401, 403, 429].includes(err.status)) {
+      const again = new ApiError({
+        message: `${err.message}; nothing was applied (the batch is atomic). The zone may have changed since it was listed: plan again`,
+        code: err.code,
+        status: err.status,
+        errors: err.errors,
+        messages: err.messages,
+        ray_id: err.rayId,
+      });
+      again.replan = true;
+      again.plan = planned;
+      return again;
+    }
+    return err;
+  }
+
+  /**
+   * `allowSplit`: the plan cut into parts of at most one batch (the cut is decided in WebAssembly:
+   * a name's whole change in one part, so no conflict stands between parts), sent one after the
+   * other. Each part is atomic; the whole is not, and the result says so: `applied` is true (every
+   * part), 'partial' (some) or false (none), and each part is 'applied', 'failed' (with its
+   * `error`) or 'not_attempted'. A failed part stops the run: the parts after it are not sent.
+   */
+  async function applyInParts(planned, options) {
+    const cut = JSON.parse(call(wasm.splitPlanJson, JSON.stringify(planned), typeof options.plan === 'string' ? options.plan : ''));
+    if (!cut.ok) {
+      const issue = { code: cut.code, pointer: '', severity: 'error', message: cut.message };
+      const error = new ValidationError(`the plan cannot be split safely; nothing was sent: ${cut.message} [${cut.code}]`, [...planned.issues, issue]);
+      error.plan = planned;
+      throw error;
+    }
+    // Each part is positions in the plan's params arrays; its params are those operations.
+    const { zone_id: zoneId, ...arrays } = planned.params;
+    const parts = cut.parts.map((at) => {
+      const params = { zone_id: zoneId };
+      for (const key of ['deletes', 'patches', 'puts', 'posts']) if (at[key].length > 0) params[key] = at[key].map((i) => arrays[key][i]);
+      return { params, status: 'not_attempted' };
+    });
+    const outcome = () => {
+      const done = parts.filter((p) => p.status === 'applied').length;
+      const applied = parts.length > 0 && done === parts.length ? true : done > 0 ? 'partial' : false;
+      return { plan: planned, applied, result: parts.length === 1 ? (parts[0].result ?? null) : null, parts };
+    };
+    if (options.dryRun === true) return outcome();
+    let operations = 0;
+    for (const [index, part] of parts.entries()) {
+      try {
+        part.result = await batch(part.params, options);
+      } catch (err) {
+        part.status = 'failed';
+        // Nothing of this part was applied; before the first part, nothing at all.
+        part.error = index === 0 ? replanError(err, planned) : err;
+        break;
+      }
+      part.status = 'applied';
+      operations += ['deletes', 'patches', 'puts', 'posts'].reduce((n, key) => n + (part.params[key]?.length ?? 0), 0);
+      if (options.onProgress) {
+        try {
+          options.onProgress({ part: index + 1, parts: parts.length, applied: operations });
+        } catch (err) {
+          // A throwing callback stops the run before the next part; what was done is on the error.
+          err.result = outcome();
+          throw err;
+        }
+      }
+    }
+    return outcome();
   }
 
   return { plan, formatPlan, listRecords, sync };

@@ -11,6 +11,7 @@ pub mod format;
 mod matching;
 mod read;
 mod safety;
+pub mod split;
 
 pub use format::{format_plan, format_plan_json};
 pub use read::plan_json;

@@ -84,3 +84,68 @@ test('half the credentials is refused, without echoing the token', async () => {
   assert.match(run.stderr, /set both CLOUDFLARE_API_TOKEN and CLOUDFLARE_ZONE_ID/);
   assert.ok(!`${run.stdout}${run.stderr}`.includes(SECRET));
 });
+
+// examples/node/sync.mjs: plan printed, applied in one batch, and a second run with no changes.
+function runSync(env = {}, args = []) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CLOUDFLARE_')));
+  const child = spawn(process.execPath, ['examples/node/sync.mjs', 'examples/node/desired.json', ...args], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+function assertSyncPlan(stdout) {
+  const plan = stdout.slice(stdout.indexOf('Plan (scope: zone):'), stdout.indexOf('Applied'));
+  assert.match(plan, /^ {2}\+ _dmarc\.example\.com TXT "v=DMARC1; p=reject"$/m);
+  assert.match(plan, /^ {2}\+ example\.com MX 10 mx1\.example\.net$/m);
+  assert.match(plan, /^ {2}~ example\.com TXT "v=spf1 -all"\n {6}value: "v=spf1 -all" -> "v=spf1 include:_spf\.example\.net -all"$/m);
+  assert.match(plan, /^ {2}- old\.example\.com A 192\.0\.2\.99$/m);
+  assert.match(plan, /^ {2}-\/\+ www\.example\.com CNAME example\.com => A 192\.0\.2\.10$/m);
+  assert.match(plan, /Plan: 2 to create, 1 to update, 1 to replace, 1 to delete; 1 unchanged \(6 operations in one batch\)\./);
+  assert.match(stdout, /^Applied in one atomic batch \(6 operations\)$/m);
+}
+
+test('make demo: sync.mjs prints the plan, applies it, and the second run has no changes', async () => {
+  const run = await runSync();
+  assert.equal(run.code, 0, `exit code; stderr: ${run.stderr}`);
+  assert.match(run.stdout, /^cf-dns-batch: local emulator, zone example\.com$/m);
+  assertSyncPlan(run.stdout);
+  const second = run.stdout.slice(run.stdout.indexOf('Second run:'));
+  assert.match(second, /^ {2}No changes: 5 records unchanged\.$/m);
+  assert.match(second, /^no changes: the zone matches the file$/m);
+  assert.doesNotMatch(run.stdout, /zone changed since the plan/);
+});
+
+test('sync.mjs against "Cloudflare" (the HTTP emulator): applies once, a second run sends nothing, --dry-run sends nothing', async () => {
+  const server = await startServer();
+  servers.push(server);
+  server.emulator.seed(ZONE, [
+    { type: 'A', name: '@', content: '192.0.2.10', ttl: 1, proxied: true },
+    { type: 'CNAME', name: 'www', content: 'example.com', ttl: 1, proxied: true },
+    { type: 'TXT', name: '@', content: '"v=spf1 -all"', ttl: 3600 },
+    { type: 'A', name: 'old', content: '192.0.2.99', ttl: 3600 },
+  ]);
+  const env = { CLOUDFLARE_API_TOKEN: SECRET, CLOUDFLARE_ZONE_ID: ZONE, CLOUDFLARE_BASE_URL: server.baseURL };
+  const posts = () => server.emulator.requests.filter((r) => r.method === 'POST').length;
+  const dry = await runSync(env, ['--dry-run']);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /Plan: 2 to create, 1 to update, 1 to replace, 1 to delete/);
+  assert.doesNotMatch(dry.stdout, /Applied/);
+  assert.equal(posts(), 0, 'a dry run sends no batch');
+  const first = await runSync(env);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, new RegExp(`^cf-dns-batch: Cloudflare, zone ${ZONE}$`, 'm'));
+  assertSyncPlan(first.stdout);
+  assert.equal(posts(), 1, 'one atomic batch');
+  const second = await runSync(env);
+  assert.equal(second.code, 0, second.stderr);
+  assert.match(second.stdout, /^ {2}No changes: 5 records unchanged\.$/m);
+  assert.match(second.stdout, /^no changes: the zone already matches the file$/m);
+  assert.doesNotMatch(second.stdout, /Applied/);
+  assert.equal(posts(), 1, 'the second run sends no batch');
+  const zone = server.emulator.records(ZONE).map((r) => `${r.type} ${r.name}`).sort();
+  assert.deepEqual(zone, ['A example.com', 'A www.example.com', 'MX example.com', 'TXT _dmarc.example.com', 'TXT example.com']);
+  assert.ok(![dry, first, second].some((r) => `${r.stdout}${r.stderr}`.includes(SECRET)), 'the token is never printed');
+});

@@ -130,3 +130,124 @@ test('sync refuses a plan over the safety share unless forced', async () => {
     assert.equal(emulator.records(ZONE).length, 1);
   });
 });
+
+// ---- allowSplit: a plan too big for one batch, applied in parts that say what happened ----
+
+const hosts = (n) => Array.from({ length: n }, (_, i) => ({ type: 'A', name: `s${String(i).padStart(3, '0')}`, content: `10.1.${i >> 8}.${i & 255}`, ttl: 1 }));
+const operations = (params) => ['deletes', 'patches', 'puts', 'posts'].reduce((n, k) => n + (params[k]?.length ?? 0), 0);
+const posts = (emulator) => emulator.requests.filter((r) => r.method === 'POST').length;
+
+test('allowSplit: 450 operations on the free plan are applied in 3 parts, with progress', async () => {
+  await withZone([], async ({ emulator, options }) => {
+    const free = { ...options, plan: 'free' };
+    await assert.rejects(sync(ZONE, hosts(450), free), (e) => e instanceof ValidationError && e.issues.some((i) => i.code === 'plan.batch.size'));
+    assert.equal(posts(emulator), 0, 'without allowSplit the plan is refused and nothing is sent');
+    const progress = [];
+    const done = await sync(ZONE, hosts(450), { ...free, allowSplit: true, onProgress: (p) => progress.push(p) });
+    assert.equal(done.applied, true);
+    assert.equal(done.result, null, 'several batches: the results are per part');
+    assert.deepEqual(done.parts.map((p) => p.status), ['applied', 'applied', 'applied']);
+    assert.deepEqual(done.parts.map((p) => operations(p.params)), [200, 200, 50]);
+    assert.deepEqual(done.parts.map((p) => p.result.posts.length), [200, 200, 50]);
+    assert.deepEqual(progress, [{ part: 1, parts: 3, applied: 200 }, { part: 2, parts: 3, applied: 400 }, { part: 3, parts: 3, applied: 450 }]);
+    assert.equal(posts(emulator), 3);
+    assert.equal(emulator.records(ZONE).length, 450);
+    const again = await sync(ZONE, hosts(450), { ...free, allowSplit: true });
+    assert.equal(again.applied, false);
+    assert.deepEqual(again.parts, []);
+    assert.equal(again.plan.summary.unchanged, 450);
+  });
+});
+
+test('allowSplit: a failure in part 2 applies part 1 only, and part 3 is not attempted', async () => {
+  await withZone([], async ({ emulator, options }) => {
+    let batches = 0;
+    // The second batch is refused by the API (as a record quota or a conflict would be).
+    const fetch = async (url, init) => {
+      if (init.method === 'POST' && ++batches === 2) {
+        return new Response(JSON.stringify({ success: false, errors: [{ code: 81045, message: 'Record quota exceeded.' }], messages: [], result: null }), { status: 400, headers: { 'content-type': 'application/json' } });
+      }
+      return globalThis.fetch(url, init);
+    };
+    const progress = [];
+    const done = await sync(ZONE, hosts(450), { ...options, plan: 'free', allowSplit: true, fetch, onProgress: (p) => progress.push(p) });
+    assert.equal(done.applied, 'partial');
+    assert.deepEqual(done.parts.map((p) => p.status), ['applied', 'failed', 'not_attempted']);
+    assert.ok(done.parts[1].error instanceof ApiError);
+    assert.equal(done.parts[1].error.status, 400);
+    assert.equal(done.parts[2].error, undefined);
+    assert.equal(done.parts[2].result, undefined);
+    assert.deepEqual(progress, [{ part: 1, parts: 3, applied: 200 }]);
+    assert.equal(emulator.records(ZONE).length, 200, 'exactly part 1 is in the zone');
+    assert.equal(posts(emulator), 1, 'part 3 was never sent');
+    // Planning again picks up the rest.
+    const rest = await sync(ZONE, hosts(450), { ...options, plan: 'free', allowSplit: true });
+    assert.equal(rest.applied, true);
+    assert.deepEqual(rest.parts.map((p) => operations(p.params)), [200, 50]);
+    assert.equal(emulator.records(ZONE).length, 450);
+  });
+});
+
+test('allowSplit: a failure in part 1 applied nothing and says plan again', async () => {
+  await withZone([], async ({ emulator, options }) => {
+    const fetch = async (url, init) =>
+      init.method === 'POST'
+        ? new Response(JSON.stringify({ success: false, errors: [{ code: 81044, message: 'Record does not exist.' }], messages: [], result: null }), { status: 404, headers: { 'content-type': 'application/json' } })
+        : globalThis.fetch(url, init);
+    const done = await sync(ZONE, hosts(250), { ...options, plan: 'free', allowSplit: true, fetch });
+    assert.equal(done.applied, false);
+    assert.deepEqual(done.parts.map((p) => p.status), ['failed', 'not_attempted']);
+    assert.equal(done.parts[0].error.replan, true);
+    assert.match(done.parts[0].error.message, /nothing was applied .*plan again/);
+    assert.equal(emulator.records(ZONE).length, 0);
+  });
+});
+
+test('allowSplit: a name\'s change is never cut, a type change goes first, and dryRun shows the parts without sending', async () => {
+  // www goes from three A records to a CNAME (3 deletes + 1 post): it frees records, so it goes
+  // first, whole (deletes run before the post inside its batch: the CNAME never stands beside the A
+  // records). Then 194 new hosts, then zz (3 A records patched + 1 AAAA posted): 198 + 4 is over
+  // 200, so zz goes whole into part 2 rather than being cut.
+  const start = [
+    ...[1, 2, 3].map((i) => ({ type: 'A', name: 'www.example.com', content: `192.0.2.${i}`, ttl: 1 })),
+    ...[1, 2, 3].map((i) => ({ type: 'A', name: 'zz.example.com', content: `192.0.2.${10 + i}`, ttl: 1 })),
+  ];
+  await withZone(start, async ({ emulator, options }) => {
+    const desired = [
+      ...hosts(194),
+      { type: 'CNAME', name: 'www', content: 'example.net', ttl: 1 },
+      ...[1, 2, 3].map((i) => ({ type: 'A', name: 'zz', content: `198.51.100.${i}`, ttl: 1 })),
+      { type: 'AAAA', name: 'zz', content: '2001:db8::1', ttl: 1 },
+    ];
+    const split = { ...options, plan: 'free', allowSplit: true, force: true };
+    const dry = await sync(ZONE, desired, { ...split, dryRun: true });
+    assert.equal(dry.applied, false);
+    assert.deepEqual(dry.parts.map((p) => p.status), ['not_attempted', 'not_attempted']);
+    const shape = (p) => [p.params.deletes?.length ?? 0, p.params.patches?.length ?? 0, p.params.posts?.length ?? 0];
+    assert.deepEqual(dry.parts.map(shape), [[3, 0, 195], [0, 3, 1]]);
+    assert.equal(dry.parts[0].params.posts[0].type, 'CNAME', 'the type change leads part 1');
+    assert.ok(dry.parts.every((p) => p.params.zone_id === ZONE));
+    assert.equal(posts(emulator), 0);
+    const done = await sync(ZONE, desired, split);
+    assert.equal(done.applied, true);
+    const at = (name) => emulator.records(ZONE).filter((r) => r.name === name).map((r) => `${r.type} ${r.content}`).sort();
+    assert.deepEqual(at('www.example.com'), ['CNAME example.net']);
+    assert.deepEqual(at('zz.example.com'), ['A 198.51.100.1', 'A 198.51.100.2', 'A 198.51.100.3', 'AAAA 2001:db8::1']);
+    assert.equal(emulator.records(ZONE).length, 1 + 4 + 194);
+  });
+});
+
+test('allowSplit: a name whose change alone is over one batch is refused whole, nothing sent', async () => {
+  await withZone([], async ({ emulator, options }) => {
+    const desired = Array.from({ length: 250 }, (_, i) => ({ type: 'TXT', name: 'big', content: `"v${i}"`, ttl: 1 }));
+    await assert.rejects(sync(ZONE, desired, { ...options, plan: 'free', allowSplit: true }), (e) => {
+      assert.ok(e instanceof ValidationError);
+      assert.ok(e.issues.some((i) => i.code === 'plan.split.name'));
+      assert.match(e.message, /big\.example\.com needs 250 operations/);
+      assert.equal(e.plan.summary.create, 250);
+      return true;
+    });
+    assert.equal(posts(emulator), 0);
+    await assert.rejects(sync(ZONE, [], { ...options, allowSplit: true, onProgress: 'yes' }), (e) => e instanceof ConfigurationError && e.code === 'options.on_progress.invalid');
+  });
+});

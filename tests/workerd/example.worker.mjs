@@ -4,13 +4,47 @@
 import { runCases, ok, equal } from './harness.mjs';
 const ORIGIN = 'https://acme.example.workers.dev';
 
+// The scripted API (workerd.test.mjs) starts with two TXT values at _acme-challenge.example.com,
+// keeps what the batches do, and numbers new records f00dbabe...0001, ...0002 in order.
+const newId = (n) => `f00dbabe${String(n).padStart(24, '0')}`;
+
 const cases = {
-  async 'publishes the challenge: lists old TXT records, replaces them in one batch'(env) {
+  async 'publishes the challenge beside the TXT values already at the name, in one batch'(env) {
     const res = await post(env, { name: 'example.com', value: 'gfj9Xq-Kd1L5ojsy0aNKLf8Bvt2cQwTk8fq3sRduS0Y' });
     const body = await expectStatus(res, 200);
     equal(body.name, '_acme-challenge.example.com');
-    equal(body.deleted, 2);
-    equal(body.id, 'f00dbabef00dbabef00dbabef00dbabe');
+    equal(body.added, 1);
+    equal(body.removed, 0);
+    equal(body.kept, 2);
+    equal(body.id, newId(1));
+  },
+
+  async 'a second value at the same name (wildcard + apex certificate) keeps the first'(env) {
+    const body = await expectStatus(await post(env, { name: 'example.com.', value: 'wildcard-value-2' }), 200);
+    equal(body.added, 1);
+    equal(body.removed, 0);
+    equal(body.kept, 3);
+    equal(body.id, newId(2));
+  },
+
+  async 'publishing a value that is already there sends no batch'(env) {
+    const body = await expectStatus(await post(env, { name: '_acme-challenge.example.com', value: 'wildcard-value-2' }), 200);
+    equal(body.added, 0);
+    equal(body.kept, 4);
+    equal(body.id, null);
+  },
+
+  async 'cleanup removes only its own value'(env) {
+    const body = await expectStatus(await post(env, { name: 'example.com', value: 'gfj9Xq-Kd1L5ojsy0aNKLf8Bvt2cQwTk8fq3sRduS0Y' }, env.ACME_SECRET, 'DELETE'), 200);
+    equal(body.removed, 1);
+    equal(body.added, 0);
+    equal(body.kept, 3);
+  },
+
+  async 'cleanup of a value that is not there sends no batch'(env) {
+    const body = await expectStatus(await post(env, { name: 'example.com', value: 'never-published' }, env.ACME_SECRET, 'DELETE'), 200);
+    equal(body.removed, 0);
+    equal(body.kept, 3);
   },
 
   async 'a name already starting with _acme-challenge is not doubled'(env) {
@@ -37,7 +71,9 @@ const cases = {
   },
 
   async 'other methods, paths and bodies are refused'(env) {
-    await expectStatus(await env.ACME.fetch(`${ORIGIN}/acme-challenge`), 405);
+    const wrongMethod = await env.ACME.fetch(`${ORIGIN}/acme-challenge`);
+    equal(wrongMethod.headers.get('allow'), 'POST, DELETE');
+    await expectStatus(wrongMethod, 405);
     await expectStatus(await env.ACME.fetch(`${ORIGIN}/elsewhere`, { method: 'POST' }), 404);
     const notJson = await env.ACME.fetch(`${ORIGIN}/acme-challenge`, { method: 'POST', headers: { 'x-acme-secret': env.ACME_SECRET }, body: '{' });
     await expectStatus(notJson, 400);
@@ -45,10 +81,10 @@ const cases = {
   },
 };
 
-function post(env, body, secret = env.ACME_SECRET) {
+function post(env, body, secret = env.ACME_SECRET, method = 'POST') {
   const headers = { 'content-type': 'application/json' };
   if (secret !== null) headers['x-acme-secret'] = secret;
-  return env.ACME.fetch(`${ORIGIN}/acme-challenge`, { method: 'POST', headers, body: JSON.stringify(body) });
+  return env.ACME.fetch(`${ORIGIN}/acme-challenge`, { method, headers, body: JSON.stringify(body) });
 }
 
 // Reads the whole body, always: an unread response body from a service binding keeps `workerd test`

@@ -80,24 +80,29 @@ test('the package in workerd: validation, the Worker fetch, ValidationError, Api
   assert.equal(refusedReq.url, `/client/v4/zones/${REFUSING_ZONE}/dns_records/batch`);
 });
 
-test('examples/worker in workerd: the ACME DNS-01 responder replaces the TXT record in one batch', async (t) => {
+test('examples/worker in workerd: the ACME DNS-01 responder adds and removes its own TXT value, keeping the others', async (t) => {
   const server = await startServer();
   t.after(() => server.close());
+  // A small stateful API: the TXT records of the zone, listed by exact name, changed by batches.
   const stamp = '2026-11-27T00:00:00.000000Z';
   const txt = (id, name, content) => ({ id, type: 'TXT', name, content, proxiable: false, proxied: false, ttl: 60, comment: null, tags: [], meta: {}, settings: {}, created_on: stamp, modified_on: stamp });
+  const challenge = '_acme-challenge.example.com';
+  const records = [txt('0ld0000000000000000000000000000a', challenge, '"old-1"'), txt('0ld0000000000000000000000000000b', challenge, 'old-2')];
+  let created = 0;
   server.setFallback((req, res, body) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (req.method === 'GET' && url.pathname === `/client/v4/zones/${ZONE}/dns_records`) {
-      const name = url.searchParams.get('name');
-      const result = name === '_acme-challenge.example.com' ? [txt('0ld0000000000000000000000000000a', name, '"old-1"'), txt('0ld0000000000000000000000000000b', name, '"old-2"')] : [];
-      return json(res, 200, { success: true, errors: [], messages: [], result, result_info: { page: 1, per_page: 100, count: result.length, total_count: result.length } });
+      const name = url.searchParams.get('name.exact');
+      const result = records.filter((r) => r.type === url.searchParams.get('type') && r.name === name);
+      return json(res, 200, { success: true, errors: [], messages: [], result, result_info: { page: 1, per_page: 5000, count: result.length, total_count: result.length, total_pages: 1 } });
     }
     if (req.method === 'POST' && url.pathname === `/client/v4/zones/${ZONE}/dns_records/batch`) {
       const parsed = JSON.parse(body);
       if (parsed.posts?.[0]?.name === '_acme-challenge.refused.example.com') return refused(res);
-      const envelope = okEnvelope(body);
-      envelope.result.posts = envelope.result.posts.map((r) => ({ ...r, id: 'f00dbabef00dbabef00dbabef00dbabe' }));
-      return json(res, 200, envelope);
+      const deleted = (parsed.deletes ?? []).map(({ id }) => records.splice(records.findIndex((r) => r.id === id), 1)[0]);
+      const posted = (parsed.posts ?? []).map((p) => txt(`f00dbabe${String(++created).padStart(24, '0')}`, p.name, p.content));
+      records.push(...posted);
+      return json(res, 200, { success: true, errors: [], messages: [], result: { deletes: deleted, patches: [], puts: [], posts: posted } });
     }
     return json(res, 404, { success: false, errors: [{ code: 7003, message: 'No route for that URI' }], messages: [], result: null });
   });
@@ -108,20 +113,27 @@ test('examples/worker in workerd: the ACME DNS-01 responder replaces the TXT rec
   assert.equal(code, 0, `workerd test failed:\n${output}`);
   assert.match(output, /\[ PASS \] tester/);
 
+  const list = (name) => `GET /client/v4/zones/${ZONE}/dns_records?page=1&per_page=5000&type=TXT&name.exact=${name}`;
+  const send = `POST /client/v4/zones/${ZONE}/dns_records/batch`;
   const seen = server.requests.map((r) => `${r.method} ${r.url}`);
   assert.deepEqual(seen, [
-    `GET /client/v4/zones/${ZONE}/dns_records?type=TXT&name=_acme-challenge.example.com&per_page=100`,
-    `POST /client/v4/zones/${ZONE}/dns_records/batch`,
-    `GET /client/v4/zones/${ZONE}/dns_records?type=TXT&name=_acme-challenge.www.example.com&per_page=100`,
-    `POST /client/v4/zones/${ZONE}/dns_records/batch`,
-    `GET /client/v4/zones/${ZONE}/dns_records?type=TXT&name=_acme-challenge.refused.example.com&per_page=100`,
-    `POST /client/v4/zones/${ZONE}/dns_records/batch`,
+    list(challenge), send, // publish the first value
+    list(challenge), send, // publish a second value at the same name
+    list(challenge), // the same value again: nothing to send
+    list(challenge), send, // clean up the first value
+    list(challenge), // clean up a value that is not there: nothing to send
+    list('_acme-challenge.www.example.com'), send,
+    list('_acme-challenge.refused.example.com'), send,
   ], 'the invalid name and the unauthenticated calls sent nothing');
   for (const r of server.requests) assert.equal(r.headers.authorization, `Bearer ${TOKEN}`, `${r.method} ${r.url}`);
-  assert.equal(server.requests[0].headers.accept, 'application/json');
-  assert.deepEqual(JSON.parse(server.requests[1].body), {
-    deletes: [{ id: '0ld0000000000000000000000000000a' }, { id: '0ld0000000000000000000000000000b' }],
-    posts: [{ type: 'TXT', name: '_acme-challenge.example.com', content: '"gfj9Xq-Kd1L5ojsy0aNKLf8Bvt2cQwTk8fq3sRduS0Y"', ttl: 60, comment: 'ACME DNS-01 challenge' }],
-  });
-  assert.deepEqual(JSON.parse(server.requests[3].body).deletes ?? [], [], 'nothing to delete: no deletes sent');
+  const bodies = server.requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body));
+  const posted = (content) => ({ type: 'TXT', name: challenge, content, ttl: 60, comment: 'ACME DNS-01 challenge' });
+  assert.deepEqual(bodies[0], { posts: [posted('"gfj9Xq-Kd1L5ojsy0aNKLf8Bvt2cQwTk8fq3sRduS0Y"')] }, 'a post only: the values already there are kept');
+  assert.deepEqual(bodies[1], { posts: [posted('"wildcard-value-2"')] });
+  assert.deepEqual(bodies[2], { deletes: [{ id: 'f00dbabe000000000000000000000001' }] }, 'the cleanup deletes its own record only');
+  // Both certificates' values survived each other; the values that were there before are untouched.
+  assert.deepEqual(
+    records.filter((r) => r.name === challenge).map((r) => r.content),
+    ['"old-1"', 'old-2', '"wildcard-value-2"'],
+  );
 });

@@ -1,17 +1,23 @@
-// ACME DNS-01 challenge responder: a Worker that an ACME client's hook calls to publish the
-// `_acme-challenge` TXT record, replacing any old ones in ONE atomic batch.
+// ACME DNS-01 challenge responder: a Worker that an ACME client's hooks call to publish, and later
+// remove, its `_acme-challenge` TXT value. Other TXT values at the name stay: a certificate for
+// both `example.com` and `*.example.com` has two challenges at the same name, and both must be
+// there when the CA looks.
 //
-//   POST /acme-challenge
+//   POST   /acme-challenge   publish: add the value (if it is not there yet)
+//   DELETE /acme-challenge   clean up: remove this value only
 //   x-acme-secret: <ACME_SECRET>
 //   {"name": "example.com", "value": "<key authorization digest>"}
 //
-//   200 {"id": "<new record id>", "name": "_acme-challenge.example.com", "deleted": 1}
+//   200 {"name": "_acme-challenge.example.com", "added": 1, "removed": 0, "kept": 1, "id": "<new record id>"}
 //   400 {"error": "...", "issues": [...]}   the record would be refused (nothing was changed)
 //   401 wrong or missing secret;  502 Cloudflare's API refused or failed (nothing was changed)
 //
+// Each change is planned with `plan` (which compares TXT values as DNS does: quoting and splitting
+// do not matter) and sent as ONE atomic batch.
+//
 // Bindings (wrangler.toml): CLOUDFLARE_ZONE_ID and ACME_SECRET, CLOUDFLARE_API_TOKEN (a secret, with
 // DNS Write permission on the zone), optional CLOUDFLARE_API_BASE_URL (a local emulator in tests).
-import { batch, validateRecord, ApiError, ValidationError } from 'cf-dns-batch';
+import { batch, listRecords, plan, validateRecord, ApiError, ValidationError } from 'cf-dns-batch/zone';
 
 const DEFAULT_API = 'https://api.cloudflare.com/client/v4';
 const PREFIX = '_acme-challenge.';
@@ -20,7 +26,7 @@ export default {
   async fetch(request, env) {
     const url = new URL(request.url);
     if (url.pathname !== '/acme-challenge') return reply(404, { error: 'not found' });
-    if (request.method !== 'POST') return reply(405, { error: 'use POST' }, { allow: 'POST' });
+    if (request.method !== 'POST' && request.method !== 'DELETE') return reply(405, { error: 'use POST to publish, DELETE to clean up' }, { allow: 'POST, DELETE' });
     if (!env.ACME_SECRET || !env.CLOUDFLARE_ZONE_ID || !env.CLOUDFLARE_API_TOKEN) {
       return reply(500, { error: 'the Worker is not configured: set ACME_SECRET, CLOUDFLARE_ZONE_ID and CLOUDFLARE_API_TOKEN' });
     }
@@ -49,12 +55,24 @@ export default {
       return reply(400, { error: `Cloudflare would refuse the TXT record for ${JSON.stringify(recordName)}`, issues });
     }
 
-    const zone_id = env.CLOUDFLARE_ZONE_ID;
+    const zoneId = env.CLOUDFLARE_ZONE_ID;
     const options = { apiToken: env.CLOUDFLARE_API_TOKEN, baseURL: env.CLOUDFLARE_API_BASE_URL || DEFAULT_API };
     try {
-      const existing = await listTxt(zone_id, recordName, options);
-      const result = await batch({ zone_id, deletes: existing.map((old) => ({ id: old.id })), posts: [record] }, options);
-      return reply(200, { id: result.posts[0]?.id ?? null, name: recordName, deleted: result.deletes.length });
+      // The TXT records at this one name (not the whole zone): the plan manages exactly these.
+      const current = await listRecords(zoneId, { ...options, type: 'TXT', name: recordName });
+      const desired = request.method === 'POST' ? [...current.map(keep), record] : others(current, record);
+      // scope 'zone' over a listing of one name and type: what `desired` leaves out is deleted,
+      // and nothing else in the zone is looked at. A value already there plans no change.
+      const planned = plan(current, desired, { scope: 'zone', zoneId });
+      const blocking = planned.issues.filter((i) => i.severity === 'error');
+      if (blocking.length) return reply(400, { error: 'the change was refused before sending', issues: blocking });
+      const { summary } = planned;
+      let id = null;
+      if (planned.changes.length > 0) {
+        const result = await batch(planned.params, options);
+        id = result.posts[0]?.id ?? null;
+      }
+      return reply(200, { name: recordName, added: summary.create, removed: summary.delete, kept: summary.unchanged, id });
     } catch (err) {
       if (err instanceof ValidationError) return reply(400, { error: err.message, issues: err.issues });
       if (err instanceof ApiError) return reply(502, { error: err.message, status: err.status, errors: err.errors, rayId: err.rayId });
@@ -63,27 +81,21 @@ export default {
   },
 };
 
-// The TXT records already at `name` (old challenges), through the Worker's own fetch. The batch
-// endpoint cannot search, so this one GET comes first; the replace itself is atomic.
-async function listTxt(zoneId, name, { apiToken, baseURL }) {
-  const url = `${baseURL.replace(/\/+$/, '')}/zones/${encodeURIComponent(zoneId)}/dns_records?type=TXT&name=${encodeURIComponent(name)}&per_page=100`;
-  const response = await fetch(url, { headers: { authorization: `Bearer ${apiToken}`, accept: 'application/json' } });
-  const text = await response.text();
-  let envelope = null;
-  try {
-    envelope = JSON.parse(text);
-  } catch {}
-  if (!response.ok || !envelope?.success || !Array.isArray(envelope.result)) {
-    throw new ApiError({
-      message: `listing the TXT records at ${name} failed with HTTP ${response.status}`,
-      code: 'api.list_failed',
-      status: response.status,
-      errors: envelope?.errors ?? [],
-      messages: envelope?.messages ?? [],
-      ray_id: response.headers.get('cf-ray'),
-    });
-  }
-  return envelope.result.filter((record) => record.type === 'TXT' && typeof record.id === 'string');
+/** A listed record as a desired one: its value only, so keeping it never patches its TTL or comment. */
+function keep(listed) {
+  return { type: listed.type, name: listed.name, content: listed.content };
+}
+
+/**
+ * The listed records other than `mine`. Which one is `mine` is asked of `plan` (it compares TXT by
+ * character-strings: `"abc"` and `abc` are one value): planned towards `[mine]` alone, the record
+ * holding that value is the one left unchanged; every other record appears in a change (deleted, or
+ * patched into `mine` when `mine` is not there at all). Nothing is sent from this plan.
+ */
+function others(current, mine) {
+  const probe = plan(current, [keep(mine)], { scope: 'zone', force: true });
+  const changed = new Set(probe.changes.map((c) => c.id));
+  return current.filter((r) => changed.has(r.id)).map(keep);
 }
 
 // A TXT value is a quoted character-string; ACME values are base64url, but escape anyway.
