@@ -185,6 +185,9 @@ async function zone(): Promise<void> {
     await sync('z', [], { apiToken: 't' });
   } catch (err) {
     if (err instanceof ZoneApiError && err.code === 'api.conflict') console.log(err.status);
+    // sync's errors carry the plan: a refused plan, or a batch to plan again.
+    if (err instanceof ZoneApiError && err.replan === true) console.log(err.plan?.summary.operations);
+    if (err instanceof ValidationError) console.log(err.plan?.issues.length);
   }
 }
 void zone;
