@@ -155,3 +155,17 @@ export interface SyncResult {
  * `allowSplit`, a failing part does not throw: the result's `parts` say what was applied.
  */
 export function sync(zoneId: string, desired: DnsRecord[], options: SyncOptions): Promise<SyncResult>;
+
+// What `sync` adds to the errors it throws.
+declare module './index.js' {
+  interface ValidationError {
+    /** From `sync`: the refused plan (its `issues` say why). */
+    plan?: ZonePlan;
+  }
+  interface ApiError {
+    /** From `sync`: the batch was refused and nothing was applied; the zone may have changed since it was listed, so plan again. */
+    replan?: boolean;
+    /** From `sync`: the plan whose batch was refused. */
+    plan?: ZonePlan;
+  }
+}

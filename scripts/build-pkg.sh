@@ -40,3 +40,13 @@ node_modules/.bin/esbuild pkg/src/zone/node-cjs.mjs --bundle --platform=node --f
   --outfile=pkg/dist/zone.cjs
 # Both licences the package declares, and the changelog, ship in the tarball.
 cp LICENSE-MIT LICENSE-APACHE CHANGELOG.md pkg/
+# Declarations for require(): the package is "type": "module", so index.d.ts and zone.d.ts describe
+# ES modules; CommonJS callers get the same text as .d.cts files (imports pointed at their .d.cts
+# twins), generated here so the two never drift.
+sed -e "s#'\./dist/web/cf_dns_batch\.js'#'./web/cf_dns_batch.cjs'#" pkg/index.d.ts > pkg/dist/index.d.cts
+sed -e "s#'\./index\.js'#'./index.cjs'#g" pkg/zone.d.ts > pkg/dist/zone.d.cts
+cp pkg/dist/web/cf_dns_batch.d.ts pkg/dist/web/cf_dns_batch.d.cts
+if grep -n "from '[^']*\.js'" pkg/dist/index.d.cts pkg/dist/zone.d.cts; then
+  echo "build-pkg.sh: a .d.cts still imports an ES module's declarations (above)" >&2
+  exit 1
+fi

@@ -20,7 +20,7 @@ pub struct LocData {
     /// Latitude seconds, 0–59.999 (at most three decimals); 0 when `lat_degrees` is 90.
     pub lat_seconds: f64,
     /// `"N"` (north) or `"S"` (south).
-    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    #[cfg_attr(feature = "ts", tsify(type = "'N' | 'S'"))]
     pub lat_direction: CompactString,
     /// Longitude degrees, 0–180 (whole number).
     pub long_degrees: u8,
@@ -29,7 +29,7 @@ pub struct LocData {
     /// Longitude seconds, 0–59.999 (at most three decimals); 0 when `long_degrees` is 180.
     pub long_seconds: f64,
     /// `"E"` (east) or `"W"` (west).
-    #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    #[cfg_attr(feature = "ts", tsify(type = "'E' | 'W'"))]
     pub long_direction: CompactString,
     /// Altitude in metres, −100000 to 42849672.95 (at most two decimals).
     pub altitude: f64,
