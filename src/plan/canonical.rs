@@ -183,8 +183,9 @@ fn hex_digits(text: &str) -> String {
 /// (any IPv6 spelling), `port` as a number, `mandatory` as sorted key numbers, anything else as
 /// its decoded bytes. `None` when the text cannot be read (the validator reports it).
 ///
-/// Written here because the validator's SvcParam reader is private to `record::svcb`; it reuses
-/// that module's escape decoding (`naptr::unescape`), and keys resolve the same way.
+/// The validator's SvcParam reader checks as it goes and keeps nothing, so the values are read
+/// here; escapes are decoded by `naptr::unescape` and keys resolved by `svcb::key_number`, the
+/// validator's own.
 fn svc_params(text: &str) -> Option<Vec<(u16, Vec<u8>)>> {
     let mut params = Vec::new();
     for token in split_params(text)? {
@@ -192,7 +193,7 @@ fn svc_params(text: &str) -> Option<Vec<(u16, Vec<u8>)>> {
             Some((k, v)) => (k, Some(v)),
             None => (token.as_str(), None),
         };
-        let number = key_number(key)?;
+        let number = crate::record::svcb::key_number(key)?;
         let raw = match value {
             Some(v) => decode_value(v)?,
             None => Vec::new(),
@@ -255,34 +256,12 @@ fn decode_value(value: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The SvcParamKey registry (RFC 9460 §14.3.2), as the validator knows it.
-const KEYS: [(&str, u16); 10] = [
-    ("mandatory", 0),
-    ("alpn", 1),
-    ("no-default-alpn", 2),
-    ("port", 3),
-    ("ipv4hint", 4),
-    ("ech", 5),
-    ("ipv6hint", 6),
-    ("dohpath", 7),
-    ("ohttp", 8),
-    ("tls-supported-groups", 9),
-];
-
-fn key_number(key: &str) -> Option<u16> {
-    let key = key.to_ascii_lowercase();
-    if let Some((_, n)) = KEYS.iter().find(|(name, _)| *name == key) {
-        return Some(*n);
-    }
-    key.strip_prefix("key").filter(|d| !d.is_empty() && d.len() <= 5).and_then(|d| d.parse::<u16>().ok())
-}
-
 fn canonical_param(number: u16, raw: Vec<u8>) -> Vec<u8> {
     let text = String::from_utf8_lossy(&raw);
     let items = || text.split(',').map(str::trim);
     match number {
         0 => {
-            let keys: Vec<u16> = items().filter_map(key_number).collect();
+            let keys: Vec<u16> = items().filter_map(crate::record::svcb::key_number).collect();
             let order = super::sorted_positions(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
             order.iter().filter_map(|&i| keys.get(i)).flat_map(|k| k.to_be_bytes()).collect()
         }

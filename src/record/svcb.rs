@@ -145,6 +145,12 @@ fn resolve(key: &str) -> Result<Key, KeyError> {
     }
 }
 
+/// A key's number by the same rules the validator reads it with (the plan compares params by it).
+/// Keys are compared in lower case there: `ALPN` and `alpn` name the same key.
+pub(crate) fn key_number(key: &str) -> Option<u16> {
+    resolve(&key.to_ascii_lowercase()).ok().map(|k| k.number)
+}
+
 fn unknown_key_message(key: &str, in_mandatory: bool) -> String {
     let names: Vec<&str> = KEYS.iter().map(|(n, _)| *n).collect();
     let lower = key.to_ascii_lowercase();
