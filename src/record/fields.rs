@@ -4,6 +4,7 @@
 //! Codes are built as `<prefix>.<field>.<rule>`, e.g. prefix `srv.data` + field `port` + rule
 //! `range` = `srv.data.port.range`. The rules used here: `required`, `type`, `integer`, `range`.
 
+use super::kinds::{KeyTable, KIND_TABLE as KINDS};
 use crate::issue::{Path, Report};
 use crate::json::Json;
 use std::borrow::Cow;
@@ -38,59 +39,114 @@ pub struct Fields<'j, 'a> {
     present: Option<u64>,
 }
 
-/// How many keys `slot` knows.
-const KNOWN: usize = 37;
+/// The keys every record may carry (`type` ... `id`) and those of `settings`; with the `data`
+/// fields of every kind of the registry they are the keys `slot` knows.
+const RECORD_KEYS: [&str; 15] = [
+    "type", "name", "ttl", "proxied", "comment", "tags", "settings", "private_routing", "content", "data", "priority", "id",
+    "ipv4_only", "ipv6_only", "flatten_cname",
+];
 
-/// The keys read most (every record's, and those of the common `data` objects), each with its
-/// slot in `Fields::index`. Other keys are found by a scan. A `match`, so that for the literal
-/// key of an inlined lookup the slot is worked out when compiling.
-#[inline]
+/// How many keys `slot` knows: at most 64, one bit each in `Fields::present`.
+const KNOWN: usize = known_count();
+
+/// The keys with a slot in `Fields::index`, in slot order: the record's, then the `data` fields of
+/// the registry's kinds, each once. Other keys are found by a scan.
+const KNOWN_KEYS: [&str; KNOWN] = known_keys();
+
+/// The slots by key, hashed when compiling (`KeyTable`).
+static SLOTS: KeyTable<KNOWN, 256> = KeyTable::new(KNOWN_KEYS);
+
+const fn same_key(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Walks the record keys, then every kind's `data` fields, calling out each key not seen before:
+/// `known_count` counts them, `known_keys` lists them.
+const fn first_seen(kind: usize, field: usize) -> bool {
+    let key = KINDS[kind].data_fields[field];
+    let mut r = 0;
+    while r < RECORD_KEYS.len() {
+        if same_key(RECORD_KEYS[r], key) {
+            return false;
+        }
+        r += 1;
+    }
+    let mut k = 0;
+    while k <= kind {
+        let fields = KINDS[k].data_fields;
+        let mut f = 0;
+        while f < fields.len() && (k < kind || f < field) {
+            if same_key(fields[f], key) {
+                return false;
+            }
+            f += 1;
+        }
+        k += 1;
+    }
+    true
+}
+
+const fn known_count() -> usize {
+    let mut count = RECORD_KEYS.len();
+    let mut k = 0;
+    while k < KINDS.len() {
+        let mut f = 0;
+        while f < KINDS[k].data_fields.len() {
+            if first_seen(k, f) {
+                count += 1;
+            }
+            f += 1;
+        }
+        k += 1;
+    }
+    assert!(count <= 64, "more known keys than bits in `Fields::present`");
+    count
+}
+
+const fn known_keys() -> [&'static str; KNOWN] {
+    let mut keys = [""; KNOWN];
+    let mut n = 0;
+    while n < RECORD_KEYS.len() {
+        keys[n] = RECORD_KEYS[n];
+        n += 1;
+    }
+    let mut k = 0;
+    while k < KINDS.len() {
+        let mut f = 0;
+        while f < KINDS[k].data_fields.len() {
+            if first_seen(k, f) {
+                keys[n] = KINDS[k].data_fields[f];
+                n += 1;
+            }
+            f += 1;
+        }
+        k += 1;
+    }
+    keys
+}
+
+/// The slot of a key in `Fields::index`. Always inlined (the size-optimised WebAssembly build
+/// ignores plain inline hints), so that for the literal key of a lookup the hash is worked out
+/// when compiling.
+#[inline(always)]
 fn slot(key: &str) -> Option<usize> {
-    Some(match key {
-        "type" => 0,
-        "name" => 1,
-        "ttl" => 2,
-        "proxied" => 3,
-        "comment" => 4,
-        "tags" => 5,
-        "settings" => 6,
-        "private_routing" => 7,
-        "content" => 8,
-        "data" => 9,
-        "priority" => 10,
-        "id" => 11,
-        "flags" => 12,
-        "tag" => 13,
-        "value" => 14,
-        "weight" => 15,
-        "port" => 16,
-        "target" => 17,
-        "service" => 18,
-        "ipv4_only" => 19,
-        "ipv6_only" => 20,
-        "flatten_cname" => 21,
-        "algorithm" => 22,
-        "certificate" => 23,
-        "key_tag" => 24,
-        "digest" => 25,
-        "digest_type" => 26,
-        "fingerprint" => 27,
-        "matching_type" => 28,
-        "selector" => 29,
-        "usage" => 30,
-        "protocol" => 31,
-        "public_key" => 32,
-        "order" => 33,
-        "preference" => 34,
-        "regex" => 35,
-        "replacement" => 36,
-        _ => return None,
-    })
+    SLOTS.find(key)
 }
 
 /// The bit of a known key in the masks of [`Fields::has_only`] (0 for a key without a slot).
 /// Inlined, so that for a literal key it is a constant.
-#[inline]
+#[inline(always)]
 pub fn bit(key: &str) -> u64 {
     slot(key).map_or(0, |s| 1 << s)
 }
@@ -120,7 +176,7 @@ impl<'j, 'a> Fields<'j, 'a> {
 
     /// Whether every key of the object is one of the keys of `allowed` (a mask of [`bit`]s).
     /// `false` means "look at each key", not that one is outside.
-    #[inline]
+    #[inline(always)]
     pub fn has_only(&self, allowed: u64) -> bool {
         self.present.is_some_and(|present| present & !allowed == 0)
     }
@@ -139,7 +195,7 @@ impl<'j, 'a> Fields<'j, 'a> {
     ///
     /// Inlined (as are the readers below) so that the slot of a literal key is worked out when
     /// compiling.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, key: &str) -> Option<&'j Json<'a>> {
         if let (Some(index), Some(slot)) = (&self.index, slot(key)) {
             let position = usize::from(*index.get(slot)?);
@@ -148,7 +204,7 @@ impl<'j, 'a> Fields<'j, 'a> {
         self.members.iter().rev().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn has(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
@@ -435,15 +491,16 @@ mod tests {
 
     #[test]
     fn every_indexed_key_has_its_own_slot() {
-        let keys = [
-            "type", "name", "ttl", "proxied", "comment", "tags", "settings", "private_routing", "content", "data", "priority", "id",
-            "flags", "tag", "value", "weight", "port", "target", "service", "ipv4_only", "ipv6_only", "flatten_cname", "algorithm",
-            "certificate", "key_tag", "digest", "digest_type", "fingerprint", "matching_type", "selector", "usage", "protocol",
-            "public_key", "order", "preference", "regex", "replacement",
-        ];
-        let mut slots: Vec<usize> = keys.iter().filter_map(|k| slot(k)).collect();
-        slots.sort_unstable();
+        let slots: Vec<usize> = KNOWN_KEYS.iter().filter_map(|k| slot(k)).collect();
         assert_eq!(slots, (0..KNOWN).collect::<Vec<_>>());
+        for kind in crate::record::RecordType::ALL {
+            for key in kind.data_fields().iter().chain(kind.value_fields()) {
+                assert!(slot(key).is_some(), "{kind} {key}");
+            }
+        }
+        for other in ["", "proto", "Type", "ttl ", "lat_degree", "private_routing_"] {
+            assert_eq!(slot(other), None, "{other:?}");
+        }
     }
 
     #[test]

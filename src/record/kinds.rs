@@ -1,0 +1,451 @@
+//! The registry of record kinds: one entry per kind holds every fact about it that is not code
+//! (name, DNS type code, issue-code prefix, the shape of its value and the fields of its `data`,
+//! whether it can be proxied, whether it takes a top-level `priority`, one valid value in
+//! presentation form). `RecordType`, its lookups, the field slots of `fields.rs` and the facts the
+//! emulator needs (`facts_json`) all come from here; CONTRIBUTING.md lists what else a new kind
+//! needs, and tests/kinds_registry.rs fails when one of those is missed.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a kind's value is, as the request carries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `content`: an IP address.
+    Address,
+    /// `content`: a host name (compared without regard to case or a trailing dot).
+    HostName,
+    /// `content`: character-strings.
+    Text,
+    /// `content`: base64.
+    Base64,
+    /// `data`: an object with the kind's `data_fields`.
+    Data,
+}
+
+impl Shape {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Shape::Address => "address",
+            Shape::HostName => "hostname",
+            Shape::Text => "text",
+            Shape::Base64 => "base64",
+            Shape::Data => "data",
+        }
+    }
+}
+
+/// One entry of the registry.
+#[derive(Debug)]
+pub struct Kind {
+    pub kind: RecordType,
+    /// The name as the API writes it: `SRV`.
+    pub name: &'static str,
+    /// The DNS type code (IANA "Resource Record (RR) TYPEs").
+    pub type_code: u16,
+    /// The prefix of the kind's issue codes: `srv`.
+    pub code: &'static str,
+    /// The prefix of the codes of its `data` fields: `srv.data` (`record.data` for content kinds).
+    pub data_code: &'static str,
+    pub shape: Shape,
+    /// The fields of `data`, in the order of the presentation form (empty for content kinds).
+    pub data_fields: &'static [&'static str],
+    /// Only A, AAAA and CNAME can be proxied (Cloudflare error 9004 otherwise).
+    pub proxiable: bool,
+    /// Whether the record has a top-level `priority` (required there).
+    pub priority: bool,
+    /// One valid value in presentation form (`RecordData::from_content` reads it).
+    pub example: &'static str,
+}
+
+macro_rules! data_code {
+    (Data, $prefix:literal) => {
+        concat!($prefix, ".data")
+    };
+    ($shape:ident, $prefix:literal) => {
+        "record.data"
+    };
+}
+
+macro_rules! kinds {
+    ($(
+        $(#[$doc:meta])*
+        $kind:ident = $type_code:literal, $prefix:literal, $shape:ident [$($field:literal),*],
+            proxiable: $proxiable:literal, priority: $priority:literal, example: $example:literal;
+    )*) => {
+        /// The 21 record kinds the batch endpoint accepts.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+        #[allow(clippy::upper_case_acronyms)]
+        pub enum RecordType {
+            $($(#[$doc])* $kind,)*
+        }
+
+        /// The registry as a constant, for what is worked out when compiling (field slots).
+        pub(crate) const KIND_TABLE: [Kind; KIND_COUNT] = [$(
+            Kind {
+                kind: RecordType::$kind,
+                name: stringify!($kind),
+                type_code: $type_code,
+                code: $prefix,
+                data_code: data_code!($shape, $prefix),
+                shape: Shape::$shape,
+                data_fields: &[$($field),*],
+                proxiable: $proxiable,
+                priority: $priority,
+                example: $example,
+            },
+        )*];
+
+        /// The registry, in the order of `RecordType` (so `KINDS[kind as usize]` is `kind`'s entry).
+        pub static KINDS: [Kind; KIND_COUNT] = KIND_TABLE;
+
+        const NAMES: [&str; KIND_COUNT] = [$(stringify!($kind)),*];
+
+        impl RecordType {
+            pub const ALL: [RecordType; KIND_COUNT] = [$(RecordType::$kind),*];
+        }
+    };
+}
+
+/// How many kinds there are.
+pub const KIND_COUNT: usize = 21;
+
+kinds! {
+    /// IPv4 address in dotted-quad form.
+    A = 1, "a", Address [], proxiable: true, priority: false, example: "192.0.2.1";
+    /// IPv6 address (any RFC 4291 text form; Cloudflare stores the RFC 5952 form).
+    AAAA = 28, "aaaa", Address [], proxiable: true, priority: false, example: "2001:db8::1";
+    CAA = 257, "caa", Data ["flags", "tag", "value"], proxiable: false, priority: false,
+        example: "0 issue \"letsencrypt.org\"";
+    CERT = 37, "cert", Data ["type", "key_tag", "algorithm", "certificate"], proxiable: false, priority: false,
+        example: "1 0 0 aGVsbG8=";
+    /// Canonical name (target host name). Must not equal the record's own name.
+    CNAME = 5, "cname", HostName [], proxiable: true, priority: false, example: "www.example.net";
+    DNSKEY = 48, "dnskey", Data ["flags", "protocol", "algorithm", "public_key"], proxiable: false, priority: false,
+        example: "257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==";
+    DS = 43, "ds", Data ["key_tag", "algorithm", "digest_type", "digest"], proxiable: false, priority: false,
+        example: "2371 13 2 1f987ccc7efa7fb3d7d7f1e3d6e8a9cd4e3f0d6c9b6a1e0b2a3c4d5e6f708192";
+    HTTPS = 65, "https", Data ["priority", "target", "value"], proxiable: false, priority: false,
+        example: "1 . alpn=\"h3,h2\" port=443";
+    LOC = 29, "loc", Data [
+        "lat_degrees", "lat_minutes", "lat_seconds", "lat_direction", "long_degrees", "long_minutes", "long_seconds",
+        "long_direction", "altitude", "size", "precision_horz", "precision_vert"
+    ], proxiable: false, priority: false, example: "52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000.00m 10.00m";
+    /// Mail exchanger host name; `priority` 0–65535, lower is preferred.
+    MX = 15, "mx", HostName [], proxiable: false, priority: true, example: "10 mx1.example.net";
+    NAPTR = 35, "naptr", Data ["order", "preference", "flags", "service", "regex", "replacement"], proxiable: false,
+        priority: false, example: "100 10 \"S\" \"SIP+D2U\" \"\" _sip._udp.example.com.";
+    /// Name server host name.
+    NS = 2, "ns", HostName [], proxiable: false, priority: false, example: "ns1.example.net";
+    /// Base64 OpenPGP transferable public key (RFC 7929).
+    OPENPGPKEY = 61, "openpgpkey", Base64 [], proxiable: false, priority: false, example: "mQINBGV4dGVzdA==";
+    /// Domain name the address points to.
+    PTR = 12, "ptr", HostName [], proxiable: false, priority: false, example: "host.example.com";
+    SMIMEA = 53, "smimea", Data ["usage", "selector", "matching_type", "certificate"], proxiable: false, priority: false,
+        example: "3 0 0 308201a2";
+    SRV = 33, "srv", Data ["priority", "weight", "port", "target"], proxiable: false, priority: false,
+        example: "10 5 5060 sip.example.com";
+    SSHFP = 44, "sshfp", Data ["algorithm", "type", "fingerprint"], proxiable: false, priority: false,
+        example: "4 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    SVCB = 64, "svcb", Data ["priority", "target", "value"], proxiable: false, priority: false,
+        example: "1 svc.example.net alpn=h2";
+    TLSA = 52, "tlsa", Data ["usage", "selector", "matching_type", "certificate"], proxiable: false, priority: false,
+        example: "3 1 1 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    /// One or more quoted character-strings, e.g. `"v=spf1 -all"`.
+    TXT = 16, "txt", Text [], proxiable: false, priority: false, example: "\"v=spf1 -all\"";
+    URI = 256, "uri", Data ["weight", "target"], proxiable: false, priority: true,
+        example: "10 1 \"https://www.example.com/\"";
+}
+
+/// The kinds by name, hashed when compiling.
+static BY_NAME: KeyTable<KIND_COUNT, 64> = KeyTable::new(NAMES);
+
+impl RecordType {
+    /// The kind's registry entry.
+    #[inline(always)]
+    pub fn info(self) -> &'static Kind {
+        // `RecordType` and `KINDS` come from one list, so every discriminant is an index of it.
+        &KINDS[self as usize]
+    }
+
+    #[inline(always)]
+    pub fn as_str(self) -> &'static str {
+        self.info().name
+    }
+
+    /// The exact, upper-case name. (Case-insensitive matching is the validator's job, which warns.)
+    ///
+    /// A perfect hash of the name, then one comparison: this runs for every record of a batch, and
+    /// the size-optimised WebAssembly build turned a `match` on the text into a chain of compares.
+    #[inline]
+    pub fn from_name(name: &str) -> Option<RecordType> {
+        BY_NAME.find(name).and_then(|i| RecordType::ALL.get(i).copied())
+    }
+
+    /// The kind of a DNS type code (`33` is SRV).
+    pub fn from_type_code(code: u16) -> Option<RecordType> {
+        KINDS.iter().find(|k| k.type_code == code).map(|k| k.kind)
+    }
+
+    /// The DNS type code (SRV is 33).
+    #[inline(always)]
+    pub fn type_code(self) -> u16 {
+        self.info().type_code
+    }
+
+    /// The prefix of this kind's issue codes: `srv`, `aaaa`, ...
+    #[inline(always)]
+    pub fn code(self) -> &'static str {
+        self.info().code
+    }
+
+    /// The `<kind>.data` prefix of data-kind field codes (static, because codes are built from it).
+    #[inline(always)]
+    pub fn data_code(self) -> &'static str {
+        self.info().data_code
+    }
+
+    /// Only A, AAAA and CNAME can be proxied (Cloudflare error 9004 otherwise).
+    #[inline(always)]
+    pub fn proxiable(self) -> bool {
+        self.info().proxiable
+    }
+
+    /// Kinds whose value is sent as `data` (the rest send `content`).
+    #[inline(always)]
+    pub fn uses_data(self) -> bool {
+        matches!(self.info().shape, Shape::Data)
+    }
+
+    /// Kinds with a top-level `priority` (required there).
+    #[inline(always)]
+    pub fn has_top_level_priority(self) -> bool {
+        self.info().priority
+    }
+
+    /// The fields of `data` (empty for content kinds).
+    #[inline(always)]
+    pub fn data_fields(self) -> &'static [&'static str] {
+        self.info().data_fields
+    }
+
+    /// The request fields of this kind beyond the common ones.
+    pub fn value_fields(self) -> &'static [&'static str] {
+        match (self.uses_data(), self.has_top_level_priority()) {
+            (true, true) => &["data", "priority"],
+            (false, true) => &["content", "priority"],
+            (true, false) => &["data"],
+            (false, false) => &["content"],
+        }
+    }
+}
+
+impl fmt::Display for RecordType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The facts the emulator needs about every kind, as JSON:
+/// `[{"name":"SRV","typeCode":33,"code":"srv","shape":"data","fields":[...],"proxiable":false,"priority":false}, ...]`.
+/// Written by hand: every string in it is a name from the registry (ASCII letters, digits, `_`),
+/// which needs no escaping, and this keeps serde's writer out of the paths that do not need it.
+pub fn facts_json() -> String {
+    let mut out = String::from("[");
+    for (i, k) in KINDS.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"name\":\"");
+        out.push_str(k.name);
+        out.push_str("\",\"typeCode\":");
+        out.push_str(&k.type_code.to_string());
+        out.push_str(",\"code\":\"");
+        out.push_str(k.code);
+        out.push_str("\",\"shape\":\"");
+        out.push_str(k.shape.as_str());
+        out.push_str("\",\"fields\":[");
+        for (j, field) in k.data_fields.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(field);
+            out.push('"');
+        }
+        out.push_str("],\"proxiable\":");
+        out.push_str(if k.proxiable { "true" } else { "false" });
+        out.push_str(",\"priority\":");
+        out.push_str(if k.priority { "true" } else { "false" });
+        out.push('}');
+    }
+    out.push(']');
+    out
+}
+
+/// A perfect hash over a fixed set of short keys (at most 16 bytes, fewer than 255 of them), built
+/// when compiling: a lookup is a few multiplications, one table load and a comparison of two
+/// words, where a `match` on the text compiles (at the size-optimised level the WebAssembly build
+/// uses) to a call comparing bytes for each key in turn. Written here rather than taken from
+/// `phf`: that needs a build script or proc-macro to build its table, and these sets are small.
+pub(crate) struct KeyTable<const N: usize, const M: usize> {
+    seed: u64,
+    /// At each hash position, the key's index + 1; 0 where no key hashes.
+    table: [u8; M],
+    /// Each key's words and length, to confirm a hit.
+    keys: [(u64, u64, usize); N],
+}
+
+/// The longest key a [`KeyTable`] holds.
+const KEY_MAX: usize = 16;
+
+/// Two words that, with the length, determine a key of up to 16 bytes: its first and last 8
+/// bytes (4 when shorter, the first, middle and last byte when shorter still).
+#[inline(always)]
+const fn words(key: &[u8]) -> (u64, u64) {
+    let n = key.len();
+    if let (Some(a), Some(b)) = (key.first_chunk::<8>(), key.last_chunk::<8>()) {
+        return (u64::from_le_bytes(*a), u64::from_le_bytes(*b));
+    }
+    if let (Some(a), Some(b)) = (key.first_chunk::<4>(), key.last_chunk::<4>()) {
+        return (u32::from_le_bytes(*a) as u64, u32::from_le_bytes(*b) as u64);
+    }
+    if let (Some(&first), Some(&last)) = (key.first(), key.last()) {
+        let middle = if n > 2 { key[1] } else { first };
+        return (first as u64 | (middle as u64) << 8 | (last as u64) << 16, 0);
+    }
+    (0, 0)
+}
+
+#[inline(always)]
+const fn position(words: (u64, u64), n: usize, seed: u64, m: usize) -> usize {
+    let mixed = (words.0 ^ words.1.rotate_left(31) ^ (n as u64).rotate_left(58)).wrapping_mul(seed);
+    (mixed >> (64 - m.trailing_zeros())) as usize
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl<const N: usize, const M: usize> KeyTable<N, M> {
+    /// Builds the table; compiling fails when the keys break the limits above or repeat.
+    pub(crate) const fn new(keys: [&str; N]) -> Self {
+        assert!(N < 255 && M.is_power_of_two() && M >= 2 * N);
+        let mut words_of = [(0u64, 0u64, 0usize); N];
+        let mut i = 0;
+        while i < N {
+            let key = keys[i].as_bytes();
+            assert!(!key.is_empty() && key.len() <= KEY_MAX, "keys are 1 to 16 bytes");
+            let mut j = 0;
+            while j < i {
+                assert!(!same(key, keys[j].as_bytes()), "a key is listed twice");
+                j += 1;
+            }
+            let w = words(key);
+            words_of[i] = (w.0, w.1, key.len());
+            i += 1;
+        }
+        // Odd multipliers from a fixed sequence until one places every key apart.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut tries = 0;
+        loop {
+            let mut table = [0u8; M];
+            let mut i = 0;
+            while i < N {
+                let (a, b, n) = words_of[i];
+                let at = position((a, b), n, seed, M);
+                if table[at] != 0 {
+                    break;
+                }
+                table[at] = (i + 1) as u8;
+                i += 1;
+            }
+            if i == N {
+                return KeyTable { seed, table, keys: words_of };
+            }
+            seed = seed.wrapping_mul(0x5851_f42d_4c95_7f2d).wrapping_add(0x1405_7b7e_f767_814f) | 1;
+            tries += 1;
+            assert!(tries < 20_000, "no perfect hash found: use a larger table");
+        }
+    }
+
+    /// The index of `key` in the list the table was built from.
+    #[inline(always)]
+    pub(crate) fn find(&self, key: &str) -> Option<usize> {
+        let key = key.as_bytes();
+        let n = key.len();
+        if n > KEY_MAX {
+            return None;
+        }
+        let w = words(key);
+        let index = usize::from(*self.table.get(position(w, n, self.seed, M))?);
+        let (a, b, len) = *self.keys.get(index.checked_sub(1)?)?;
+        (a == w.0 && b == w.1 && len == n).then_some(index - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_type_name_reads_back_and_nothing_else_does() {
+        for kind in RecordType::ALL {
+            assert_eq!(RecordType::from_name(kind.as_str()), Some(kind));
+            assert_eq!(RecordType::from_name(&kind.as_str().to_ascii_lowercase()), None);
+            assert_eq!(RecordType::from_type_code(kind.type_code()), Some(kind));
+        }
+        for other in ["", "SPF", "ANY", "A ", "AAAAA", "AAA", "SRVX", "OPENPGPKEYS", "TLSA\0", "ĀA", "OPENPGPKEY_____X"] {
+            assert_eq!(RecordType::from_name(other), None, "{other:?}");
+        }
+        assert_eq!(RecordType::from_type_code(0), None);
+    }
+
+    #[test]
+    fn the_registry_is_in_the_order_of_the_enum() {
+        for (i, k) in KINDS.iter().enumerate() {
+            assert_eq!(k.kind as usize, i);
+            assert_eq!(k.kind.as_str(), k.name);
+            assert_eq!(k.code, k.name.to_ascii_lowercase());
+            assert_eq!(k.shape == Shape::Data, !k.data_fields.is_empty(), "{}", k.name);
+        }
+    }
+
+    #[test]
+    fn a_key_table_finds_its_keys_and_only_them() {
+        let keys = ["a", "ab", "abc", "abcd", "abcde", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "ba", "cba", "lat_degrees", "lat_seconds"];
+        let table: KeyTable<12, 32> = KeyTable::new(keys);
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(table.find(key), Some(i), "{key}");
+        }
+        for other in ["", "b", "aa", "abd", "abce", "abcdefgi", "abcdefghijklmnopq", "lat_minutes", "c", "\u{0}", "Ab"] {
+            assert_eq!(table.find(other), None, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn the_facts_are_json_naming_every_kind() {
+        let facts: serde_json::Value = serde_json::from_str(&facts_json()).expect("facts_json is JSON");
+        let list = facts.as_array().expect("an array");
+        assert_eq!(list.len(), KIND_COUNT);
+        for (fact, kind) in list.iter().zip(RecordType::ALL) {
+            assert_eq!(fact["name"], kind.as_str());
+            assert_eq!(fact["typeCode"], kind.type_code());
+            assert_eq!(fact["shape"] == "data", kind.uses_data());
+            assert_eq!(fact["proxiable"], kind.proxiable());
+            assert_eq!(fact["priority"], kind.has_top_level_priority());
+            assert_eq!(fact["fields"].as_array().map(Vec::len), Some(kind.data_fields().len()));
+        }
+    }
+}
