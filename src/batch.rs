@@ -410,25 +410,9 @@ fn patch_param(item: &Json, id: CompactString, read: ReadRecord) -> PatchParam {
     PatchParam { id, record_type: read.kind, common: read.common, content, priority, data }
 }
 
-/// The field names of a data kind's `data`, read from its typed form.
+/// The field names of a data kind's `data`, read from its typed form (from the registry of kinds).
 fn data_fields(kind: RecordType) -> &'static [&'static str] {
-    match kind {
-        RecordType::CAA => &["flags", "tag", "value"],
-        RecordType::CERT => &["type", "key_tag", "algorithm", "certificate"],
-        RecordType::DNSKEY => &["flags", "protocol", "algorithm", "public_key"],
-        RecordType::DS => &["key_tag", "algorithm", "digest_type", "digest"],
-        RecordType::HTTPS | RecordType::SVCB => &["priority", "target", "value"],
-        RecordType::LOC => &[
-            "lat_degrees", "lat_minutes", "lat_seconds", "lat_direction", "long_degrees", "long_minutes", "long_seconds",
-            "long_direction", "altitude", "size", "precision_horz", "precision_vert",
-        ],
-        RecordType::NAPTR => &["order", "preference", "flags", "service", "regex", "replacement"],
-        RecordType::SMIMEA | RecordType::TLSA => &["usage", "selector", "matching_type", "certificate"],
-        RecordType::SRV => &["priority", "weight", "port", "target"],
-        RecordType::SSHFP => &["algorithm", "type", "fingerprint"],
-        RecordType::URI => &["weight", "target"],
-        _ => &[],
-    }
+    kind.data_fields()
 }
 
 /// Runs `each(item, index, pointer, report)` over the items of the array `key` (absent or `null`

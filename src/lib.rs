@@ -34,6 +34,8 @@ pub mod zone;
 
 #[cfg(target_arch = "wasm32")]
 pub mod js;
+#[cfg(target_arch = "wasm32")]
+pub mod js_kinds;
 #[cfg(all(target_arch = "wasm32", feature = "zone"))]
 pub mod js_zone;
 #[cfg(all(target_arch = "wasm32", feature = "zone"))]

@@ -2,11 +2,22 @@
 // response-only fields filled in. Pure JS with web APIs only (URL, TextEncoder, crypto), so the
 // emulator runs in Node, Workers and browsers alike.
 
-export const PROXIABLE = new Set(['A', 'AAAA', 'CNAME']);
-export const DATA_KINDS = new Set(['CAA', 'CERT', 'DNSKEY', 'DS', 'HTTPS', 'LOC', 'NAPTR', 'SMIMEA', 'SRV', 'SSHFP', 'SVCB', 'TLSA', 'URI']);
-const HOSTNAME_KINDS = new Set(['CNAME', 'MX', 'NS', 'PTR']);
-const TOP_LEVEL_PRIORITY = new Set(['MX', 'URI']);
 const utf8 = new TextEncoder();
+
+/**
+ * The per-kind facts the emulator needs, from the package's registry of kinds (the .wasm's
+ * `recordKinds()`: `[{ name, shape, proxiable, priority, ... }]`), as sets of kind names.
+ */
+export function kindFacts(list) {
+  const names = (keep) => new Set(list.filter(keep).map((k) => k.name));
+  return {
+    data: names((k) => k.shape === 'data'),
+    hostname: names((k) => k.shape === 'hostname'),
+    address: names((k) => k.shape === 'address'),
+    proxiable: names((k) => k.proxiable),
+    priority: names((k) => k.priority),
+  };
+}
 
 export const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -110,8 +121,8 @@ function formatData(toContent, type, view) {
   return Object.values(d).join(' ');
 }
 
-function contentOf(toContent, type, view, isNew) {
-  if (DATA_KINDS.has(type)) return formatData(toContent, type, view);
+function contentOf(toContent, kinds, type, view, isNew) {
+  if (kinds.data.has(type)) return formatData(toContent, type, view);
   const content = String(view.content ?? '');
   if (type === 'AAAA') return canonicalIpv6(content);
   if (type === 'TXT' && isNew && !content.trimStart().startsWith('"')) return quoteTxt(content);
@@ -124,22 +135,22 @@ const sameList = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]
  * The stored (and returned) form of a record from its request form `view`. `previous` is the
  * record it replaces (PUT/PATCH), which keeps its id, `created_on` and unchanged *_modified_on stamps.
  */
-export function makeRecord({ toContent, zone, view, previous, now, isNew }) {
+export function makeRecord({ toContent, kinds, zone, view, previous, now, isNew }) {
   const type = String(view.type).toUpperCase();
   const record = { id: previous?.id ?? newId(), name: fqdn(String(view.name), zone.name), type };
-  record.content = contentOf(toContent, type, view, isNew);
-  if (TOP_LEVEL_PRIORITY.has(type)) record.priority = view.priority;
+  record.content = contentOf(toContent, kinds, type, view, isNew);
+  if (kinds.priority.has(type)) record.priority = view.priority;
   // Cloudflare's SRV example also returns `priority` top level, equal to `data.priority`.
   else if (type === 'SRV' && isObject(view.data)) record.priority = view.data.priority;
-  if (DATA_KINDS.has(type)) record.data = structuredClone(isObject(view.data) ? view.data : {});
-  record.proxiable = PROXIABLE.has(type);
+  if (kinds.data.has(type)) record.data = structuredClone(isObject(view.data) ? view.data : {});
+  record.proxiable = kinds.proxiable.has(type);
   record.proxied = view.proxied === true;
   record.ttl = view.ttl ?? 1;
   record.settings = structuredClone(isObject(view.settings) ? view.settings : {});
   record.meta = {};
   record.comment = typeof view.comment === 'string' ? view.comment : null;
   record.tags = Array.isArray(view.tags) ? [...view.tags] : [];
-  if ((type === 'A' || type === 'AAAA') && typeof view.private_routing === 'boolean') record.private_routing = view.private_routing;
+  if (kinds.address.has(type) && typeof view.private_routing === 'boolean') record.private_routing = view.private_routing;
   record.created_on = previous?.created_on ?? now;
   record.modified_on = now;
   if (record.comment !== null) {
@@ -154,26 +165,26 @@ export function makeRecord({ toContent, zone, view, previous, now, isNew }) {
 }
 
 /** A stored record back in request form: what a PATCH merges into and what gets validated. */
-export function requestView(record) {
+export function requestView(record, kinds) {
   const view = { type: record.type, name: record.name, ttl: record.ttl, proxied: record.proxied, comment: record.comment, tags: record.tags, settings: record.settings };
   if (record.private_routing !== undefined) view.private_routing = record.private_routing;
-  if (DATA_KINDS.has(record.type)) view.data = record.data;
+  if (kinds.data.has(record.type)) view.data = record.data;
   else view.content = record.content;
-  if (TOP_LEVEL_PRIORITY.has(record.type)) view.priority = record.priority;
+  if (kinds.priority.has(record.type)) view.priority = record.priority;
   return view;
 }
 
 /** PATCH: fields sent replace fields stored; `data` and `settings` merge one level deep. */
-export function mergePatch(record, changes) {
-  const view = { ...requestView(record), ...changes };
+export function mergePatch(record, changes, kinds) {
+  const view = { ...requestView(record, kinds), ...changes };
   if (isObject(record.data) && isObject(changes.data)) view.data = { ...record.data, ...changes.data };
   if (isObject(record.settings) && isObject(changes.settings)) view.settings = { ...record.settings, ...changes.settings };
-  if (DATA_KINDS.has(record.type)) delete view.content;
+  if (kinds.data.has(record.type)) delete view.content;
   return view;
 }
 
 /** Same type, name and value: what Cloudflare calls "an identical record". Host names compare case-insensitively. */
-export function sameValue(a, b) {
-  const value = (r) => (HOSTNAME_KINDS.has(r.type) ? r.content.toLowerCase().replace(/\.$/, '') : r.content);
+export function sameValue(a, b, kinds) {
+  const value = (r) => (kinds.hostname.has(r.type) ? r.content.toLowerCase().replace(/\.$/, '') : r.content);
   return a.type === b.type && a.name === b.name && value(a) === value(b) && (a.priority ?? null) === (b.priority ?? null);
 }

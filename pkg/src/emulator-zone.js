@@ -95,8 +95,8 @@ function create(ctx, zone, working, op, { at, now }) {
   requireObject(op, at);
   const { id: _ignored, ...view } = op; // a post has no id; a copied record's id is not reused
   validate(ctx, zone, view, at);
-  const record = makeRecord({ toContent: ctx.toContent, zone, view, previous: null, now, isNew: true });
-  admit(zone, working, record, at);
+  const record = makeRecord({ toContent: ctx.toContent, kinds: ctx.kinds, zone, view, previous: null, now, isNew: true });
+  admit(ctx.kinds, zone, working, record, at);
   return record;
 }
 
@@ -110,10 +110,10 @@ function update(ctx, zone, working, op, { at, now, mode, status }) {
     throw fail(400, 1004, `DNS Validation Error: a record's type cannot be changed by ${mode.toUpperCase()} (${previous.type} to ${changes.type}); delete it and post a new record in the same batch.`, `${at}/type`);
   }
   // PUT replaces the whole record (omitted fields take their defaults); PATCH merges.
-  const view = mode === 'put' ? changes : mergePatch(previous, changes);
+  const view = mode === 'put' ? changes : mergePatch(previous, changes, ctx.kinds);
   validate(ctx, zone, view, at);
-  const record = makeRecord({ toContent: ctx.toContent, zone, view, previous, now, isNew: false });
-  admit(zone, working, record, at);
+  const record = makeRecord({ toContent: ctx.toContent, kinds: ctx.kinds, zone, view, previous, now, isNew: false });
+  admit(ctx.kinds, zone, working, record, at);
   return record;
 }
 
@@ -133,12 +133,12 @@ const chars = (text) => [...text].length;
 // The checks that need the rest of the zone, then the write (into the working copy). Each
 // operation is checked against the zone as the operations before it left it, so a batch is judged
 // on the state it builds, its own records and the zone's alike.
-function admit(zone, working, record, at) {
+function admit(kinds, zone, working, record, at) {
   if (wireLength(record) > 4096) throw fail(400, 9015, WIRE_MESSAGE, `${at}/content`);
   const peers = [];
   for (const other of working.values()) if (other.id !== record.id && other.name === record.name) peers.push(other);
-  if (peers.some((other) => sameValue(other, record))) throw fail(400, 81058, 'An identical record already exists.', operation(at));
-  const isAddress = (r) => r.type === 'A' || r.type === 'AAAA';
+  if (peers.some((other) => sameValue(other, record, kinds))) throw fail(400, 81058, 'An identical record already exists.', operation(at));
+  const isAddress = (r) => kinds.address.has(r.type);
   if (record.type === 'CNAME' && peers.some((other) => other.type === 'CNAME')) {
     throw fail(400, 81054, 'A CNAME record with that host already exists.', operation(at));
   }

@@ -9,7 +9,7 @@
 import { ConfigurationError } from './errors.js';
 import { EmulatedFailure, fail, failureEnvelope, successEnvelope } from './emulator-errors.js';
 import { applyBatch, createOne, createZone, deleteOne, getOne, listRecords, updateOne, withShadowMetadata } from './emulator-zone.js';
-import { isObject, makeRecord, newId, timestamp } from './emulator-records.js';
+import { isObject, kindFacts, makeRecord, newId, timestamp } from './emulator-records.js';
 
 const DEFAULT_ZONE = { id: '023e105f4ecef8ad9ca31a8372d0c353', name: 'example.com', plan: 'enterprise' };
 const PLANS = new Set(['free', 'pro', 'business', 'enterprise']);
@@ -19,11 +19,23 @@ const RATE_WINDOW_MS = 300_000;
 const CLOUDFLARE_RATE_LIMIT = 1_200;
 const REASONS = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out', 520: 'Web server is returning an unknown error', 521: 'Web server is down', 522: 'Connection timed out', 523: 'Origin is unreachable', 524: 'A timeout occurred' };
 
-/** Used by every entry: `createEmulator = createEmulatorFactory({ validateRecord, toContent })`. */
-export function createEmulatorFactory({ validateRecord, toContent }) {
+/**
+ * Used by every entry: `createEmulator = createEmulatorFactory({ validateRecord, toContent, recordKinds })`,
+ * where `recordKinds()` gives the package's registry of kinds (read when first needed, so an
+ * emulator can be made before a manual entry's module is loaded, as before).
+ */
+export function createEmulatorFactory({ validateRecord, toContent, recordKinds }) {
+  let facts;
+  const kinds = () => (facts ??= kindFacts(recordKinds()));
   return function createEmulator(options = {}) {
     const config = readOptions(options);
-    const ctx = { validateRecord, toContent };
+    const ctx = {
+      validateRecord,
+      toContent,
+      get kinds() {
+        return kinds();
+      },
+    };
     const requests = [];
     let zones;
     let failuresLeft;
@@ -144,7 +156,7 @@ export function createEmulatorFactory({ validateRecord, toContent }) {
           if (!isObject(view) || typeof view.type !== 'string' || typeof view.name !== 'string') {
             throw new ConfigurationError(`seed: record ${i} needs at least a string \`type\` and \`name\``, { code: 'emulator.seed.record' });
           }
-          const record = makeRecord({ toContent, zone, view, previous: null, now, isNew: true });
+          const record = makeRecord({ toContent, kinds: kinds(), zone, view, previous: null, now, isNew: true });
           if (typeof view.id === 'string' && /^[0-9a-f]{32}$/.test(view.id)) record.id = view.id;
           zone.records.set(record.id, record);
           return structuredClone(record);

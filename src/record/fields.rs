@@ -195,7 +195,7 @@ impl<'j, 'a> Fields<'j, 'a> {
     ///
     /// Inlined (as are the readers below) so that the slot of a literal key is worked out when
     /// compiling.
-    #[inline(always)]
+    #[inline]
     pub fn get(&self, key: &str) -> Option<&'j Json<'a>> {
         if let (Some(index), Some(slot)) = (&self.index, slot(key)) {
             let position = usize::from(*index.get(slot)?);
@@ -204,7 +204,7 @@ impl<'j, 'a> Fields<'j, 'a> {
         self.members.iter().rev().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
-    #[inline(always)]
+    #[inline]
     pub fn has(&self, key: &str) -> bool {
         self.get(key).is_some()
     }

@@ -54,8 +54,6 @@ pub struct Kind {
     pub proxiable: bool,
     /// Whether the record has a top-level `priority` (required there).
     pub priority: bool,
-    /// One valid value in presentation form (`RecordData::from_content` reads it).
-    pub example: &'static str,
 }
 
 macro_rules! data_code {
@@ -93,9 +91,12 @@ macro_rules! kinds {
                 data_fields: &[$($field),*],
                 proxiable: $proxiable,
                 priority: $priority,
-                example: $example,
             },
         )*];
+
+        /// One valid value of each kind in presentation form, in the order of `KINDS` (a table of its
+        /// own, so that builds which never ask for an example do not carry the text).
+        static EXAMPLES: [&str; KIND_COUNT] = [$($example),*];
 
         /// The registry, in the order of `RecordType` (so `KINDS[kind as usize]` is `kind`'s entry).
         pub static KINDS: [Kind; KIND_COUNT] = KIND_TABLE;
@@ -188,6 +189,11 @@ impl RecordType {
         KINDS.iter().find(|k| k.type_code == code).map(|k| k.kind)
     }
 
+    /// One valid value in presentation form (`RecordData::from_content` reads it).
+    pub fn example(self) -> &'static str {
+        EXAMPLES[self as usize]
+    }
+
     /// The DNS type code (SRV is 33).
     #[inline(always)]
     pub fn type_code(self) -> u16 {
@@ -248,43 +254,31 @@ impl fmt::Display for RecordType {
 }
 
 /// The facts the emulator needs about every kind, as JSON:
-/// `[{"name":"SRV","typeCode":33,"code":"srv","shape":"data","fields":[...],"proxiable":false,"priority":false}, ...]`.
+/// `[{"name":"SRV","shape":"data","fields":["priority",...],"proxiable":false,"priority":false}, ...]`.
 /// Written by hand: every string in it is a name from the registry (ASCII letters, digits, `_`),
-/// which needs no escaping, and this keeps serde's writer out of the paths that do not need it.
+/// which needs no escaping, and each piece is pushed from one loop so the code stays small.
 pub fn facts_json() -> String {
+    let flag = |b: bool| if b { "true" } else { "false" };
     let mut out = String::from("[");
     for (i, k) in KINDS.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
+        let open = if i == 0 { "{\"name\":\"" } else { ",{\"name\":\"" };
+        for part in [open, k.name, "\",\"shape\":\"", k.shape.as_str(), "\",\"fields\":["] {
+            out.push_str(part);
         }
-        out.push_str("{\"name\":\"");
-        out.push_str(k.name);
-        out.push_str("\",\"typeCode\":");
-        out.push_str(&k.type_code.to_string());
-        out.push_str(",\"code\":\"");
-        out.push_str(k.code);
-        out.push_str("\",\"shape\":\"");
-        out.push_str(k.shape.as_str());
-        out.push_str("\",\"fields\":[");
         for (j, field) in k.data_fields.iter().enumerate() {
-            if j > 0 {
-                out.push(',');
+            for part in [if j == 0 { "\"" } else { ",\"" }, field, "\""] {
+                out.push_str(part);
             }
-            out.push('"');
-            out.push_str(field);
-            out.push('"');
         }
-        out.push_str("],\"proxiable\":");
-        out.push_str(if k.proxiable { "true" } else { "false" });
-        out.push_str(",\"priority\":");
-        out.push_str(if k.priority { "true" } else { "false" });
-        out.push('}');
+        for part in ["],\"proxiable\":", flag(k.proxiable), ",\"priority\":", flag(k.priority), "}"] {
+            out.push_str(part);
+        }
     }
     out.push(']');
     out
 }
 
-/// A perfect hash over a fixed set of short keys (at most 16 bytes, fewer than 255 of them), built
+/// A perfect hash over a fixed set of short keys (at most 15 bytes, fewer than 255 of them), built
 /// when compiling: a lookup is a few multiplications, one table load and a comparison of two
 /// words, where a `match` on the text compiles (at the size-optimised level the WebAssembly build
 /// uses) to a call comparing bytes for each key in turn. Written here rather than taken from
@@ -293,34 +287,35 @@ pub(crate) struct KeyTable<const N: usize, const M: usize> {
     seed: u64,
     /// At each hash position, the key's index + 1; 0 where no key hashes.
     table: [u8; M],
-    /// Each key's words and length, to confirm a hit.
-    keys: [(u64, u64, usize); N],
+    /// Each key's words, to confirm a hit (they are the key, length included).
+    keys: [(u64, u64); N],
 }
 
-/// The longest key a [`KeyTable`] holds.
-const KEY_MAX: usize = 16;
+/// The longest key a [`KeyTable`] holds (the 16th byte of `words` is the length).
+const KEY_MAX: usize = 15;
 
-/// Two words that, with the length, determine a key of up to 16 bytes: its first and last 8
-/// bytes (4 when shorter, the first, middle and last byte when shorter still).
+/// Two words that determine a key of up to 15 bytes: its bytes, little-endian, then its length.
+/// A loop over the bytes rather than `first_chunk`/`from_le_bytes`: at the size-optimised level
+/// those stay calls into `core`, which cost more than the loop.
 #[inline(always)]
 const fn words(key: &[u8]) -> (u64, u64) {
-    let n = key.len();
-    if let (Some(a), Some(b)) = (key.first_chunk::<8>(), key.last_chunk::<8>()) {
-        return (u64::from_le_bytes(*a), u64::from_le_bytes(*b));
+    let (mut lo, mut hi) = (0u64, 0u64);
+    let mut i = 0;
+    while i < key.len() && i < KEY_MAX {
+        let byte = key[i] as u64;
+        if i < 8 {
+            lo |= byte << (8 * i);
+        } else {
+            hi |= byte << (8 * (i - 8));
+        }
+        i += 1;
     }
-    if let (Some(a), Some(b)) = (key.first_chunk::<4>(), key.last_chunk::<4>()) {
-        return (u32::from_le_bytes(*a) as u64, u32::from_le_bytes(*b) as u64);
-    }
-    if let (Some(&first), Some(&last)) = (key.first(), key.last()) {
-        let middle = if n > 2 { key[1] } else { first };
-        return (first as u64 | (middle as u64) << 8 | (last as u64) << 16, 0);
-    }
-    (0, 0)
+    (lo, hi | (key.len() as u64) << 56)
 }
 
 #[inline(always)]
-const fn position(words: (u64, u64), n: usize, seed: u64, m: usize) -> usize {
-    let mixed = (words.0 ^ words.1.rotate_left(31) ^ (n as u64).rotate_left(58)).wrapping_mul(seed);
+const fn position(words: (u64, u64), seed: u64, m: usize) -> usize {
+    let mixed = (words.0 ^ words.1.rotate_left(29)).wrapping_mul(seed);
     (mixed >> (64 - m.trailing_zeros())) as usize
 }
 
@@ -342,18 +337,17 @@ impl<const N: usize, const M: usize> KeyTable<N, M> {
     /// Builds the table; compiling fails when the keys break the limits above or repeat.
     pub(crate) const fn new(keys: [&str; N]) -> Self {
         assert!(N < 255 && M.is_power_of_two() && M >= 2 * N);
-        let mut words_of = [(0u64, 0u64, 0usize); N];
+        let mut words_of = [(0u64, 0u64); N];
         let mut i = 0;
         while i < N {
             let key = keys[i].as_bytes();
-            assert!(!key.is_empty() && key.len() <= KEY_MAX, "keys are 1 to 16 bytes");
+            assert!(!key.is_empty() && key.len() <= KEY_MAX, "keys are 1 to 15 bytes");
             let mut j = 0;
             while j < i {
                 assert!(!same(key, keys[j].as_bytes()), "a key is listed twice");
                 j += 1;
             }
-            let w = words(key);
-            words_of[i] = (w.0, w.1, key.len());
+            words_of[i] = words(key);
             i += 1;
         }
         // Odd multipliers from a fixed sequence until one places every key apart.
@@ -363,8 +357,7 @@ impl<const N: usize, const M: usize> KeyTable<N, M> {
             let mut table = [0u8; M];
             let mut i = 0;
             while i < N {
-                let (a, b, n) = words_of[i];
-                let at = position((a, b), n, seed, M);
+                let at = position(words_of[i], seed, M);
                 if table[at] != 0 {
                     break;
                 }
@@ -381,17 +374,15 @@ impl<const N: usize, const M: usize> KeyTable<N, M> {
     }
 
     /// The index of `key` in the list the table was built from.
-    #[inline(always)]
+    #[inline]
     pub(crate) fn find(&self, key: &str) -> Option<usize> {
         let key = key.as_bytes();
-        let n = key.len();
-        if n > KEY_MAX {
+        if key.len() > KEY_MAX {
             return None;
         }
         let w = words(key);
-        let index = usize::from(*self.table.get(position(w, n, self.seed, M))?);
-        let (a, b, len) = *self.keys.get(index.checked_sub(1)?)?;
-        (a == w.0 && b == w.1 && len == n).then_some(index - 1)
+        let index = usize::from(*self.table.get(position(w, self.seed, M))?);
+        (*self.keys.get(index.checked_sub(1)?)? == w).then_some(index - 1)
     }
 }
 
@@ -424,12 +415,12 @@ mod tests {
 
     #[test]
     fn a_key_table_finds_its_keys_and_only_them() {
-        let keys = ["a", "ab", "abc", "abcd", "abcde", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "ba", "cba", "lat_degrees", "lat_seconds"];
+        let keys = ["a", "ab", "abc", "abcd", "abcde", "abcdefgh", "abcdefghi", "abcdefghijklmno", "ba", "cba", "lat_degrees", "lat_seconds"];
         let table: KeyTable<12, 32> = KeyTable::new(keys);
         for (i, key) in keys.iter().enumerate() {
             assert_eq!(table.find(key), Some(i), "{key}");
         }
-        for other in ["", "b", "aa", "abd", "abce", "abcdefgi", "abcdefghijklmnopq", "lat_minutes", "c", "\u{0}", "Ab"] {
+        for other in ["", "b", "aa", "abd", "abce", "abcdefgi", "abcdefghijklmnop", "abcdefghijklmn\0", "lat_minutes", "c", "\u{0}", "Ab"] {
             assert_eq!(table.find(other), None, "{other:?}");
         }
     }
@@ -441,7 +432,6 @@ mod tests {
         assert_eq!(list.len(), KIND_COUNT);
         for (fact, kind) in list.iter().zip(RecordType::ALL) {
             assert_eq!(fact["name"], kind.as_str());
-            assert_eq!(fact["typeCode"], kind.type_code());
             assert_eq!(fact["shape"] == "data", kind.uses_data());
             assert_eq!(fact["proxiable"], kind.proxiable());
             assert_eq!(fact["priority"], kind.has_top_level_priority());
