@@ -122,7 +122,7 @@ kinds! {
     CERT = 37, "cert", Data ["type", "key_tag", "algorithm", "certificate"], proxiable: false, priority: false,
         example: "1 0 0 aGVsbG8=";
     /// Canonical name (target host name). Must not equal the record's own name.
-    CNAME = 5, "cname", HostName [], proxiable: true, priority: false, example: "www.example.net";
+    CNAME = 5, "cname", HostName [], proxiable: true, priority: false, example: "www.example.net.";
     DNSKEY = 48, "dnskey", Data ["flags", "protocol", "algorithm", "public_key"], proxiable: false, priority: false,
         example: "257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==";
     DS = 43, "ds", Data ["key_tag", "algorithm", "digest_type", "digest"], proxiable: false, priority: false,
@@ -138,11 +138,11 @@ kinds! {
     NAPTR = 35, "naptr", Data ["order", "preference", "flags", "service", "regex", "replacement"], proxiable: false,
         priority: false, example: "100 10 \"S\" \"SIP+D2U\" \"\" _sip._udp.example.com.";
     /// Name server host name.
-    NS = 2, "ns", HostName [], proxiable: false, priority: false, example: "ns1.example.net";
+    NS = 2, "ns", HostName [], proxiable: false, priority: false, example: "ns1.example.net.";
     /// Base64 OpenPGP transferable public key (RFC 7929).
     OPENPGPKEY = 61, "openpgpkey", Base64 [], proxiable: false, priority: false, example: "mQINBGV4dGVzdA==";
     /// Domain name the address points to.
-    PTR = 12, "ptr", HostName [], proxiable: false, priority: false, example: "host.example.com";
+    PTR = 12, "ptr", HostName [], proxiable: false, priority: false, example: "host.example.com.";
     SMIMEA = 53, "smimea", Data ["usage", "selector", "matching_type", "certificate"], proxiable: false, priority: false,
         example: "3 0 0 308201a2";
     SRV = 33, "srv", Data ["priority", "weight", "port", "target"], proxiable: false, priority: false,
