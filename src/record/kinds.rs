@@ -299,15 +299,15 @@ const KEY_MAX: usize = 15;
 /// those stay calls into `core`, which cost more than the loop.
 #[inline(always)]
 const fn words(key: &[u8]) -> (u64, u64) {
+    let n = if key.len() < KEY_MAX { key.len() } else { KEY_MAX };
     let (mut lo, mut hi) = (0u64, 0u64);
     let mut i = 0;
-    while i < key.len() && i < KEY_MAX {
-        let byte = key[i] as u64;
-        if i < 8 {
-            lo |= byte << (8 * i);
-        } else {
-            hi |= byte << (8 * (i - 8));
-        }
+    while i < n && i < 8 {
+        lo |= (key[i] as u64) << (8 * i);
+        i += 1;
+    }
+    while i < n {
+        hi |= (key[i] as u64) << (8 * (i - 8));
         i += 1;
     }
     (lo, hi | (key.len() as u64) << 56)
