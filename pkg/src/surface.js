@@ -22,7 +22,7 @@ export function createSurface(wasm, reset, ready, { zone = false } = {}) {
     buildBatchRequest,
     toContent,
     fromContent,
-    createEmulator: createEmulatorFactory({ validateRecord, toContent, recordKinds: () => JSON.parse(wasm.recordKinds()) }),
+    createEmulator: createEmulatorFactory({ validateRecord, toContent, recordKinds: () => (ready?.(), JSON.parse(wasm.recordKinds())) }),
   };
   return zone ? { ...main, ...createZoneApi(wasm, api.boundary), ...createSyncApi(wasm, api) } : main;
 }
