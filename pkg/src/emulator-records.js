@@ -14,6 +14,8 @@ export function kindFacts(list) {
     data: names((k) => k.shape === 'data'),
     hostname: names((k) => k.shape === 'hostname'),
     address: names((k) => k.shape === 'address'),
+    text: names((k) => k.shape === 'text'),
+    base64: names((k) => k.shape === 'base64'),
     proxiable: names((k) => k.proxiable),
     priority: names((k) => k.priority),
   };
@@ -89,10 +91,10 @@ function quoteTxt(text) {
   return chunks.map((c) => `"${c.replace(/["\\]/g, '\\$&')}"`).join(' ');
 }
 
-/** RDATA size in wire format, for the 4,096-byte limit; only TXT and OPENPGPKEY can get near it. */
-export function wireLength(record) {
-  if (record.type === 'OPENPGPKEY') return Math.floor((record.content.replace(/=+$/, '').length * 3) / 4);
-  if (record.type !== 'TXT') return 0;
+/** RDATA size in wire format, for the 4,096-byte limit; only text (TXT) and base64 (OPENPGPKEY) contents can get near it. */
+export function wireLength(record, kinds) {
+  if (kinds.base64.has(record.type)) return Math.floor((record.content.replace(/=+$/, '').length * 3) / 4);
+  if (!kinds.text.has(record.type)) return 0;
   const quoted = [...record.content.matchAll(/"((?:[^"\\]|\\.)*)"/gs)].map((m) => m[1]);
   const strings = quoted.length ? quoted : [record.content];
   let total = 0;

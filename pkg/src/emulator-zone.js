@@ -134,7 +134,7 @@ const chars = (text) => [...text].length;
 // operation is checked against the zone as the operations before it left it, so a batch is judged
 // on the state it builds, its own records and the zone's alike.
 function admit(kinds, zone, working, record, at) {
-  if (wireLength(record) > 4096) throw fail(400, 9015, WIRE_MESSAGE, `${at}/content`);
+  if (wireLength(record, kinds) > 4096) throw fail(400, 9015, WIRE_MESSAGE, `${at}/content`);
   const peers = [];
   for (const other of working.values()) if (other.id !== record.id && other.name === record.name) peers.push(other);
   if (peers.some((other) => sameValue(other, record, kinds))) throw fail(400, 81058, 'An identical record already exists.', operation(at));
