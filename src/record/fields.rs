@@ -214,7 +214,7 @@ impl<'j, 'a> Fields<'j, 'a> {
     }
 
     /// Reports a missing field when the mode needs it; returns the member when present.
-    #[inline(always)]
+    #[inline]
     fn member(&self, r: &mut Report, key: &'static str, what: &str) -> Option<&'j Json<'a>> {
         let found = self.get(key);
         if found.is_none() && self.mode == Mode::Full {
@@ -229,7 +229,7 @@ impl<'j, 'a> Fields<'j, 'a> {
     }
 
     /// An optional member, reported nowhere when missing.
-    #[inline(always)]
+    #[inline]
     fn optional(&self, key: &str) -> Option<&'j Json<'a>> {
         match self.get(key) {
             Some(Json::Null) | None => None,
