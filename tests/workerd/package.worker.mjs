@@ -8,6 +8,7 @@ import {
   ValidationError,
   batch,
   buildBatchRequest,
+  createEmulator,
   fromContent,
   toContent,
   validateBatch,
@@ -63,6 +64,12 @@ const cases = {
     equal(req.method, 'POST');
     equal(req.headers.authorization, `Bearer ${env.API_TOKEN}`);
     deepEqual(JSON.parse(req.body), { posts: [a] });
+  },
+
+  async 'the emulator stores records as the registry of kinds describes them'() {
+    const emulator = createEmulator();
+    const result = await batch({ zone_id: ZONE, posts: [a, srv(5060)] }, { apiToken: 'tok_workerd_emulator', fetch: emulator.fetch });
+    deepEqual(result.posts.map((r) => [r.type, r.proxiable, 'data' in r]), [['A', true, false], ['SRV', false, true]]);
   },
 
   async 'a bad record is a ValidationError and nothing is sent'(env) {
