@@ -141,6 +141,20 @@ test('Send batch posts the record with batch() to the API base URL, through CORS
   assert.equal(api.preflights[0].headers['access-control-request-method'], 'POST');
 });
 
+test('the emulator runs in the page, with the registry of kinds from the .wasm', async () => {
+  const stored = await page.evaluate(async () => {
+    const { batch, createEmulator } = await import(new URL('../../pkg/src/browser.mjs', location.href).href);
+    const emulator = createEmulator();
+    const posts = [
+      { type: 'CNAME', name: 'www', content: 'example.net', ttl: 1, proxied: true },
+      { type: 'MX', name: 'example.com', content: 'mx.example.net', priority: 10, ttl: 1 },
+    ];
+    const result = await batch({ zone_id: '023e105f4ecef8ad9ca31a8372d0c353', posts }, { apiToken: 'tok_browser_emulator', fetch: emulator.fetch });
+    return result.posts.map((r) => [r.type, r.proxiable, r.priority ?? null]);
+  });
+  assert.deepEqual(stored, [['CNAME', true, null], ['MX', false, 10]]);
+});
+
 test('no errors in the page console so far', () => {
   assert.deepEqual(problems, []);
 });
