@@ -354,8 +354,8 @@ pub fn facts_json() -> String {
 }
 
 /// A perfect hash over a fixed set of short keys (at most 15 bytes, fewer than 255 of them), built
-/// when compiling: a lookup is a few multiplications, one table load and a comparison of two
-/// words, where a `match` on the text compiles (at the size-optimised level the WebAssembly build
+/// when compiling: a lookup is a loop over the key's bytes, one multiplication, one table load and
+/// a comparison of two words, where a `match` on the text compiles (at the size-optimised level the WebAssembly build
 /// uses) to a call comparing bytes for each key in turn. Written here rather than taken from
 /// `phf`: that needs a build script or proc-macro to build its table, and these sets are small.
 pub(crate) struct KeyTable<const N: usize, const M: usize> {
