@@ -6,10 +6,11 @@
 //! BENCHMARKS.md. The thin JS layer in `pkg/src/` turns the answers into `Error` subclasses and does
 //! the IO (fetch, timers, abort), while every decision stays here.
 
-use crate::api::{self, Auth};
+use crate::api;
 use crate::batch::{self, validate_record_json};
-use crate::issue::{Issue, Path, Plan, Report, Severity, ValidateOptions};
+use crate::issue::{Issue, Severity, ValidateOptions};
 use crate::json::{Arena, Json};
+use crate::options::{auth_from, parse_options};
 use crate::record::{RecordData, RecordType};
 use crate::retry::{self, Outcome, RetryPolicy};
 use serde::Serialize;
@@ -29,43 +30,6 @@ fn host_domain_to_ascii(label: &str) -> Option<String> {
     let url = web_sys::Url::new(&format!("http://{label}.a/")).ok()?;
     let mapped = url.hostname().strip_suffix(".a")?.to_string();
     (!mapped.is_empty()).then_some(mapped)
-}
-
-/// Reads `{ plan, strict, disable }` from options JSON. Problems with the options themselves are
-/// issues too (an unknown plan warns and counts as "not known").
-fn read_options(json: &Json, issues: &mut Vec<Issue>) -> ValidateOptions {
-    let mut options = ValidateOptions::default();
-    let lenient = ValidateOptions::default();
-    let mut r = Report::new(&lenient);
-    let root = Path::Root;
-    let options_at = root.key("options");
-    if let Some(plan) = json.get("plan") {
-        match plan {
-            Json::Null => {}
-            Json::String(name) => match Plan::from_name(name) {
-                Some(p) => options.plan = Some(p),
-                None => r.warn(
-                    &options_at.key("plan"),
-                    "options.plan.unknown",
-                    format!("unknown plan {:?}: limits that depend on the plan are checked as for the most permissive plan, with warnings", crate::issue::shorten(name)),
-                ),
-            },
-            other => r.warn(&options_at.key("plan"), "options.plan.unknown", format!("`plan` must be a string, got {}", other.kind())),
-        }
-    }
-    options.strict = matches!(json.get("strict"), Some(Json::Bool(true)));
-    if let Some(Json::Array(codes)) = json.get("disable") {
-        options.disable = codes.iter().filter_map(|c| c.as_str().map(str::to_string)).collect();
-    }
-    issues.extend(r.issues);
-    options
-}
-
-fn parse_options<'a>(text: &'a str, arena: &'a Arena) -> (Json<'a>, ValidateOptions, Vec<Issue>) {
-    let json = Json::parse(text, arena).unwrap_or(Json::Null);
-    let mut issues = Vec::new();
-    let options = read_options(&json, &mut issues);
-    (json, options, issues)
 }
 
 /// The answers crossing to JS. Plain structs rather than `serde_json::json!`: `json!` builds a
@@ -180,22 +144,6 @@ pub fn validate_record_json_export(record: &[u8], options: &str) -> String {
         }),
     }
     to_json(&issues)
-}
-
-pub(crate) fn auth_from(options: &Json) -> Result<Auth, api::ConfigError> {
-    let text = |key: &str| options.get(key).and_then(Json::as_str).filter(|s| !s.is_empty()).map(str::to_string);
-    match (text("apiToken"), text("apiEmail"), text("apiKey")) {
-        (Some(token), _, _) => Ok(Auth::Token(token)),
-        (None, Some(email), Some(key)) => Ok(Auth::EmailKey { email, key }),
-        (None, Some(_), None) | (None, None, Some(_)) => Err(api::ConfigError {
-            code: "options.auth.incomplete",
-            message: "apiEmail and apiKey go together: give both, or an apiToken instead".into(),
-        }),
-        (None, None, None) => Err(api::ConfigError {
-            code: "options.auth.missing",
-            message: "no credentials: give apiToken (or apiEmail and apiKey)".into(),
-        }),
-    }
 }
 
 /// `buildBatchRequest` and the first step of `batch`: validate, then build the request head.
