@@ -137,15 +137,6 @@ impl<'a> Json<'a> {
     pub fn to_value(&self) -> serde_json::Value {
         serde_json::to_value(Sorted(self)).unwrap_or_default()
     }
-
-    /// A short rendering of the value for messages: never more than about 60 characters.
-    pub fn excerpt(&self) -> String {
-        let text = match self {
-            Json::String(s) => format!("{s:?}"),
-            other => serde_json::to_string(other).unwrap_or_default(),
-        };
-        crate::issue::shorten(&text)
-    }
 }
 
 impl Serialize for Json<'_> {

@@ -1,5 +1,5 @@
 // Counts allocations (and reallocations) in each step (parse, validate, body, check) of the 3,500-record workload:
-// `cargo run --release --example alloc_count`.
+// `cargo bench --bench alloc_count` (the fixture comes from `cargo bench --bench validate` or `make bench`).
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 struct Counting;

@@ -1,10 +1,12 @@
 // Runs one step in a loop, for profilers and instruction counts:
-// `ITER=n [STEP=all|check|parse|skip] perf record target/release/examples/validate_loop [batch.json]`.
+// `ITER=n [STEP=all|check|parse|skip] perf record <binary> [batch.json]`, where `cargo bench --bench
+// validate_loop --no-run` prints the binary's path (`cargo bench --bench validate_loop` just runs it).
 // STEP=skip is serde_json skipping the text; STEP=all is the criterion bench (parse + validate + serialise); STEP=check is parse + checking without building; the default is validation alone.
 use cf_dns_batch::json::{Arena, Json};
 use cf_dns_batch::{validate_batch, validate_batch_json, ValidateOptions};
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "target/bench-fixtures/batch-3500.params.json".into());
+    // `cargo bench` passes `--bench`: the first argument that is not an option is the file.
+    let path = std::env::args().skip(1).find(|a| !a.starts_with("--")).unwrap_or_else(|| "target/bench-fixtures/batch-3500.params.json".into());
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let options = ValidateOptions::default();
     let n: u32 = std::env::var("ITER").ok().and_then(|v| v.parse().ok()).unwrap_or(500);

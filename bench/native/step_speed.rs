@@ -1,6 +1,7 @@
 // Best-of timings of each step of validating the 3,500-record workload natively (parse, validate,
 // serialise the body), next to serde_json floors (skipping the text, a `Value`, a typed `from_str`
-// with no validation): `cargo run --release --example step_speed`. `make bench` writes the fixture.
+// with no validation): `cargo bench --bench step_speed`. `cargo bench --bench validate` (or `make bench`)
+// writes the fixture.
 use cf_dns_batch::json::{Arena, Json};
 use cf_dns_batch::{validate_batch, validate_batch_json, BatchParams, ValidateOptions};
 use std::time::{Duration, Instant};
@@ -20,7 +21,7 @@ fn best<T>(name: &str, mut step: impl FnMut() -> T) {
 
 fn main() {
     let Ok(text) = std::fs::read_to_string("target/bench-fixtures/batch-3500.params.json") else {
-        eprintln!("no fixture: run `cargo bench` (or `make bench`) once to write it");
+        eprintln!("no fixture: run `cargo bench --bench validate` (or `make bench`) once to write it");
         return;
     };
     let options = ValidateOptions::default();
