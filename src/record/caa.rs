@@ -8,7 +8,7 @@ use compact_str::CompactString;
 use super::common::first_control;
 use super::fields::{nearest, Fields};
 use super::txt::{escape_into, split_quoted, unescape};
-use super::{is_full, RecordData};
+use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
 use serde::{Deserialize, Serialize};
 
@@ -41,8 +41,8 @@ const MAX_TAG: usize = 15;
 /// Cloudflare's limit on one record's RDATA in wire format (API error 9015).
 const MAX_WIRE: usize = 4_096;
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
-    let data = rec.object(r, "data", "caa.data", "`{flags, tag, value}`", |d, r| {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
+    rec.object(r, "data", "caa.data", "`{flags, tag, value}`", |d, r| {
         d.unknown_fields(r, &["flags", "tag", "value"], "CAA data");
         let flags = d.u8(r, "flags", "0, or 128 for issuer critical");
         let tag = d.string(r, "tag", "the property, e.g. \"issue\", \"issuewild\" or \"iodef\"");
@@ -86,12 +86,8 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if tag_ok != Some(true) || value_ok != Some(true) {
             return None;
         }
-        Some(CaaData { flags: flags?, tag: tag?.into(), value: value?.into() })
+        Some(())
     });
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::CAA { data: data? })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -339,4 +335,9 @@ mod tests {
         assert!(from_content("0 issue \"x").is_err());
         assert!(from_content("0 issue \"x\" y").is_err());
     }
+}
+
+/// The typed value of checked CAA `data` (see [`super::typed`]).
+pub(crate) fn typed(d: &Fields) -> Option<CaaData> {
+    Some(CaaData { flags: integer(d, "flags")?, tag: string(d, "tag")?.into(), value: string(d, "value")?.into() })
 }

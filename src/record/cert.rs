@@ -4,7 +4,7 @@
 use compact_str::CompactString;
 use super::fields::Fields;
 use super::openpgpkey::decode_base64;
-use super::{is_full, RecordData};
+use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
 use crate::json::Json;
 use serde::{Deserialize, Serialize};
@@ -73,8 +73,8 @@ fn algorithm_number(mnemonic: &str) -> Option<u8> {
     ALGORITHMS.iter().find(|(_, m)| m.eq_ignore_ascii_case(mnemonic)).map(|(n, _)| *n)
 }
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
-    let data = rec.object(r, "data", "cert.data", "`{type, key_tag, algorithm, certificate}`", |d, r| {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
+    rec.object(r, "data", "cert.data", "`{type, key_tag, algorithm, certificate}`", |d, r| {
         d.unknown_fields(r, &["type", "key_tag", "algorithm", "certificate"], "CERT data");
         let cert_type = match d.get("type") {
             Some(Json::String(s)) if type_number(s).is_some() => {
@@ -111,12 +111,8 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if cert_ok != Some(true) {
             return None;
         }
-        Some(CertData { cert_type: cert_type?, key_tag: key_tag?, algorithm: algorithm?, certificate: certificate?.into() })
+        Some(())
     });
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::CERT { data: data? })
 }
 
 /// The certificate-type registry is open: only the reserved values and unassigned ones get RFC advice.
@@ -212,4 +208,14 @@ mod tests {
         assert!(from_content("1 70000 1 AA==").is_err());
         assert!(from_content("1 1 256 AA==").is_err());
     }
+}
+
+/// The typed value of checked CERT `data` (see [`super::typed`]).
+pub(crate) fn typed(d: &Fields) -> Option<CertData> {
+    Some(CertData {
+        cert_type: integer(d, "type")?,
+        key_tag: integer(d, "key_tag")?,
+        algorithm: integer(d, "algorithm")?,
+        certificate: string(d, "certificate")?.into(),
+    })
 }

@@ -8,7 +8,8 @@
 use compact_str::CompactString;
 use super::dnssec::{check_hex, clean_presentation};
 use super::fields::Fields;
-use super::{is_full, RecordData, RecordType};
+use super::typed::{integer, string};
+use super::RecordType;
 use crate::issue::{Path, Report};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -30,9 +31,9 @@ pub struct DaneData {
 
 const FIELDS: [&str; 4] = ["usage", "selector", "matching_type", "certificate"];
 
-pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<RecordData> {
+pub(crate) fn check(kind: RecordType, rec: &Fields, r: &mut Report) {
     let prefix = kind.data_code();
-    let data = rec.object(r, "data", prefix, "`{usage, selector, matching_type, certificate}`", |d, r| {
+    rec.object(r, "data", prefix, "`{usage, selector, matching_type, certificate}`", |d, r| {
         d.unknown_fields(r, &FIELDS, &format!("{kind} data"));
         let usage = d.u8(r, "usage", "3 (DANE-EE) for a server's own certificate");
         let selector = d.u8(r, "selector", "0 for the full certificate, 1 for its public key");
@@ -95,19 +96,9 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<Rec
         if !ok {
             return None;
         }
-        Some(DaneData {
-            usage: usage?,
-            selector: selector?,
-            matching_type: matching_type?,
-            certificate: certificate?.into(),
-        })
+        Some(())
     });
     check_owner(kind, rec, r);
-    if !is_full(rec) {
-        return None;
-    }
-    let data = data?;
-    Some(if kind == RecordType::SMIMEA { RecordData::SMIMEA { data } } else { RecordData::TLSA { data } })
 }
 
 /// With matching type 0 the data is the DER certificate (selector 0) or SubjectPublicKeyInfo
@@ -189,5 +180,15 @@ pub fn from_content(text: &str) -> Result<DaneData, String> {
         selector: num("selector", selector)?,
         matching_type: num("matching type", matching_type)?,
         certificate: certificate.into(),
+    })
+}
+
+/// The typed value of checked TLSA or SMIMEA `data` (see [`super::typed`]).
+pub(crate) fn typed(d: &Fields) -> Option<DaneData> {
+    Some(DaneData {
+        usage: integer(d, "usage")?,
+        selector: integer(d, "selector")?,
+        matching_type: integer(d, "matching_type")?,
+        certificate: string(d, "certificate")?.into(),
     })
 }

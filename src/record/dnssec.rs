@@ -9,7 +9,8 @@
 
 use compact_str::CompactString;
 use super::fields::Fields;
-use super::{is_full, RecordData, RecordType};
+use super::typed::{integer, string};
+use super::RecordType;
 use crate::issue::{Path, Report};
 use base64::engine::general_purpose::STANDARD;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
@@ -56,17 +57,17 @@ const FLAG_ZONE: u16 = 256;
 const FLAG_REVOKE: u16 = 128;
 const FLAG_SEP: u16 = 1;
 
-pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<RecordData> {
+pub(crate) fn check(kind: RecordType, rec: &Fields, r: &mut Report) {
     if kind == RecordType::DS {
-        read_ds(rec, r)
+        check_ds(rec, r)
     } else {
-        read_dnskey(rec, r)
+        check_dnskey(rec, r)
     }
 }
 
-fn read_dnskey(rec: &Fields, r: &mut Report) -> Option<RecordData> {
+fn check_dnskey(rec: &Fields, r: &mut Report) {
     const PREFIX: &str = "dnskey.data";
-    let data = rec.object(r, "data", PREFIX, "`{flags, protocol, algorithm, public_key}`", |d, r| {
+    rec.object(r, "data", PREFIX, "`{flags, protocol, algorithm, public_key}`", |d, r| {
         d.unknown_fields(r, &DNSKEY_FIELDS, "DNSKEY data");
         // The CF range of `flags` is UNCONFIRMED (TF's merged schema shows CAA's 0–255); the RFC
         // field is 16 bits and the usual values are 256 and 257, so all 16 bits are accepted.
@@ -97,10 +98,10 @@ fn read_dnskey(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if !ok {
             return None;
         }
-        Some(DnskeyData { flags: flags?, protocol: protocol?, algorithm: algorithm?, public_key: public_key?.into() })
+        Some(())
     });
     if rec.mode != super::fields::Mode::Full {
-        return None;
+        return;
     }
     // Whether Cloudflare accepts DNSKEY on an ordinary zone is UNCONFIRMED (DNSControl declares it
     // cannot). Rejecting could block a legal record (multi-signer DNSSEC adds the other signer's
@@ -110,10 +111,6 @@ fn read_dnskey(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         "dnskey.managed",
         "Cloudflare publishes its own DNSKEY records when DNSSEC is on; add a DNSKEY by hand only for multi-signer DNSSEC (RFC 8901)",
     );
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::DNSKEY { data: data? })
 }
 
 fn check_flags(r: &mut Report, at: &Path, flags: u16) {
@@ -325,11 +322,11 @@ fn rsa_key_ok(bytes: &[u8]) -> bool {
     exp_len > 0 && bytes.len() > header + exp_len
 }
 
-fn read_ds(rec: &Fields, r: &mut Report) -> Option<RecordData> {
+fn check_ds(rec: &Fields, r: &mut Report) {
     const PREFIX: &str = "ds.data";
-    let data = rec.object(r, "data", PREFIX, "`{key_tag, algorithm, digest_type, digest}`", |d, r| {
+    rec.object(r, "data", PREFIX, "`{key_tag, algorithm, digest_type, digest}`", |d, r| {
         d.unknown_fields(r, &DS_FIELDS, "DS data");
-        let key_tag = d.u16(r, "key_tag", "the key tag of the child's DNSKEY, 0–65535");
+        d.u16(r, "key_tag", "the key tag of the child's DNSKEY, 0–65535");
         let algorithm = d.u8(r, "algorithm", "the DNSSEC algorithm number, e.g. 13");
         let digest_type = d.u8(r, "digest_type", "2 for SHA-256 or 4 for SHA-384");
         let digest = d.string(r, "digest", "the digest in hexadecimal");
@@ -347,13 +344,9 @@ fn read_ds(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if !ok {
             return None;
         }
-        Some(DsData { key_tag: key_tag?, algorithm: algorithm?, digest_type: digest_type?, digest: digest?.into() })
+        Some(())
     });
     check_ds_owner(rec, r);
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::DS { data: data? })
 }
 
 /// Hex digits each known digest type needs, and its name.
@@ -538,4 +531,24 @@ mod tests {
             ["257", "3", "13", "abc", "def"]
         );
     }
+}
+
+/// The typed value of checked DNSKEY `data` (see [`super::typed`]).
+pub(crate) fn dnskey_typed(d: &Fields) -> Option<DnskeyData> {
+    Some(DnskeyData {
+        flags: integer(d, "flags")?,
+        protocol: integer(d, "protocol")?,
+        algorithm: integer(d, "algorithm")?,
+        public_key: string(d, "public_key")?.into(),
+    })
+}
+
+/// The typed value of checked DS `data` (see [`super::typed`]).
+pub(crate) fn ds_typed(d: &Fields) -> Option<DsData> {
+    Some(DsData {
+        key_tag: integer(d, "key_tag")?,
+        algorithm: integer(d, "algorithm")?,
+        digest_type: integer(d, "digest_type")?,
+        digest: string(d, "digest")?.into(),
+    })
 }

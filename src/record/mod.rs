@@ -20,6 +20,7 @@ pub mod txt;
 pub mod uri;
 
 pub(crate) mod common;
+pub(crate) mod typed;
 
 pub use common::{CommonFields, Settings};
 use fields::{Fields, Mode};
@@ -374,8 +375,8 @@ impl RecordData {
         let options = crate::issue::ValidateOptions::default();
         let mut r = Report::new(&options);
         let root = crate::issue::Path::Root;
-        let rec = Fields::new(members, &root, kind.code(), Mode::Full).building(false);
-        read_value(kind, &rec, &mut r, None);
+        let rec = Fields::new(members, &root, kind.code(), Mode::Full);
+        check_value(kind, &rec, &mut r, None);
         r.issues.into_iter().find(|i| i.severity == crate::issue::Severity::Error).map(|i| i.message)
     }
 
@@ -450,31 +451,26 @@ impl Record {
     }
 }
 
-/// Reads the kind-specific fields (`content`, `data`, top-level `priority`) of a record whose
-/// `rec` fields carry the kind's code prefix. In `Mode::Partial` (a patch) missing fields are fine
-/// and no typed value is built; every field present is still checked.
-pub(crate) fn read_value(kind: RecordType, rec: &Fields, r: &mut Report, name: Option<&str>) -> Option<RecordData> {
+/// Checks the kind-specific fields (`content`, `data`, top-level `priority`) of a record whose
+/// `rec` fields carry the kind's code prefix. In `Mode::Partial` (a patch) missing fields are
+/// fine; every field present is checked. Issues only: the typed value is [`typed::value_of`]'s.
+pub(crate) fn check_value(kind: RecordType, rec: &Fields, r: &mut Report, name: Option<&str>) {
     match kind {
-        RecordType::A | RecordType::AAAA => address::read(kind, rec, r),
-        RecordType::CNAME | RecordType::NS | RecordType::PTR | RecordType::MX => hostname::read(kind, rec, r, name),
-        RecordType::TXT => txt::read(rec, r),
-        RecordType::OPENPGPKEY => openpgpkey::read(rec, r),
-        RecordType::CAA => caa::read(rec, r),
-        RecordType::CERT => cert::read(rec, r),
-        RecordType::DNSKEY | RecordType::DS => dnssec::read(kind, rec, r),
-        RecordType::HTTPS | RecordType::SVCB => svcb::read(kind, rec, r),
-        RecordType::LOC => loc::read(rec, r),
-        RecordType::NAPTR => naptr::read(rec, r),
-        RecordType::SMIMEA | RecordType::TLSA => dane::read(kind, rec, r),
-        RecordType::SRV => srv::read(rec, r),
-        RecordType::SSHFP => sshfp::read(rec, r),
-        RecordType::URI => uri::read(rec, r),
+        RecordType::A | RecordType::AAAA => address::check(kind, rec, r),
+        RecordType::CNAME | RecordType::NS | RecordType::PTR | RecordType::MX => hostname::check(kind, rec, r, name),
+        RecordType::TXT => txt::check(rec, r),
+        RecordType::OPENPGPKEY => openpgpkey::check(rec, r),
+        RecordType::CAA => caa::check(rec, r),
+        RecordType::CERT => cert::check(rec, r),
+        RecordType::DNSKEY | RecordType::DS => dnssec::check(kind, rec, r),
+        RecordType::HTTPS | RecordType::SVCB => svcb::check(kind, rec, r),
+        RecordType::LOC => loc::check(rec, r),
+        RecordType::NAPTR => naptr::check(rec, r),
+        RecordType::SMIMEA | RecordType::TLSA => dane::check(kind, rec, r),
+        RecordType::SRV => srv::check(rec, r),
+        RecordType::SSHFP => sshfp::check(rec, r),
+        RecordType::URI => uri::check(rec, r),
     }
-}
-
-/// Whether a family reader builds its typed value: a whole record, and typed values wanted.
-pub(crate) fn is_full(rec: &Fields) -> bool {
-    rec.mode == Mode::Full && rec.build
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use compact_str::CompactString;
 use super::fields::{Fields, Mode};
-use super::{is_full, RecordData};
+use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
 use crate::name::{self, NameUse};
 use serde::{Deserialize, Serialize};
@@ -38,11 +38,11 @@ const FIELDS: [&str; 6] = ["order", "preference", "flags", "service", "regex", "
 /// A character-string holds at most 255 octets on the wire (RFC 1035 §3.3).
 const MAX_STRING: usize = 255;
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
-    let data = rec.object(r, "data", "naptr.data", "`{order, preference, flags, service, regex, replacement}`", |d, r| {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
+    rec.object(r, "data", "naptr.data", "`{order, preference, flags, service, regex, replacement}`", |d, r| {
         d.unknown_fields(r, &FIELDS, "NAPTR data");
-        let order = d.u16(r, "order", "0–65535; lower is processed first");
-        let preference = d.u16(r, "preference", "0–65535; lower is preferred among equal `order`");
+        d.u16(r, "order", "0–65535; lower is processed first");
+        d.u16(r, "preference", "0–65535; lower is preferred among equal `order`");
         // `flags`, `service` and `regex` may each be empty, so a missing one is read as empty
         // (and sent as ""): nothing the user wrote is lost.
         let flags = d.opt_string(r, "flags");
@@ -69,20 +69,8 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if !ok {
             return None;
         }
-        let own = |v: Option<&str>| v.unwrap_or("").to_string();
-        Some(NaptrData {
-            order: order?,
-            preference: preference?,
-            flags: own(flags).into(),
-            service: own(service).into(),
-            regex: own(regex).into(),
-            replacement: replacement?.into(),
-        })
+        Some(())
     });
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::NAPTR { data: data? })
 }
 
 fn check_length(r: &mut Report, at: &Path, field: &str, value: &str) -> bool {
@@ -421,4 +409,18 @@ mod tests {
         assert!(regex_problem("!!x!").is_some());
         assert!(regex_problem("!a!b!q").is_some());
     }
+}
+
+/// The typed value of checked NAPTR `data` (see [`super::typed`]). `flags`, `service` and `regex`
+/// left out are empty.
+pub(crate) fn typed(d: &Fields) -> Option<NaptrData> {
+    let text = |key: &str| CompactString::from(string(d, key).unwrap_or(""));
+    Some(NaptrData {
+        order: integer(d, "order")?,
+        preference: integer(d, "preference")?,
+        flags: text("flags"),
+        service: text("service"),
+        regex: text("regex"),
+        replacement: string(d, "replacement")?.into(),
+    })
 }

@@ -2,7 +2,6 @@
 //! `<hex(SHA-256(local-part))[..56]>._openpgpkey.<domain>`.
 
 use super::fields::Fields;
-use super::{is_full, RecordData};
 use crate::issue::{shorten, Path, Report};
 use base64::alphabet;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
@@ -44,15 +43,11 @@ pub fn from_content(text: &str) -> String {
     super::dnssec::clean_presentation(text).split_ascii_whitespace().collect()
 }
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
     check_owner(rec, r);
-    let content = rec.string(r, "content", "the base64 OpenPGP public key, on one line")?;
+    let Some(content) = rec.string(r, "content", "the base64 OpenPGP public key, on one line") else { return };
     let at = rec.at.key("content");
-    let ok = check_key(r, &at, content);
-    if !(ok && is_full(rec)) {
-        return None;
-    }
-    Some(RecordData::OPENPGPKEY { content: content.into() })
+    check_key(r, &at, content);
 }
 
 /// Checks the key; `false` when it cannot be published.

@@ -6,7 +6,8 @@
 use compact_str::CompactString;
 use super::dnssec::{check_hex, clean_presentation};
 use super::fields::Fields;
-use super::{is_full, RecordData, RecordType};
+use super::typed::{integer, string};
+use super::RecordType;
 use crate::issue::{Path, Report};
 use serde::{Deserialize, Serialize};
 
@@ -25,9 +26,9 @@ pub struct SshfpData {
 
 const FIELDS: [&str; 3] = ["algorithm", "type", "fingerprint"];
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
     let prefix = RecordType::SSHFP.data_code();
-    let data = rec.object(r, "data", prefix, "`{algorithm, type, fingerprint}`", |d, r| {
+    rec.object(r, "data", prefix, "`{algorithm, type, fingerprint}`", |d, r| {
         d.unknown_fields(r, &FIELDS, "SSHFP data");
         let algorithm = d.u8(r, "algorithm", "1 RSA, 2 DSA, 3 ECDSA, 4 Ed25519 or 6 Ed448");
         let fingerprint_type = d.u8(r, "type", "the fingerprint type, 2 for SHA-256");
@@ -60,12 +61,8 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if !ok {
             return None;
         }
-        Some(SshfpData { algorithm: algorithm?, fingerprint_type: fingerprint_type?, fingerprint: fingerprint?.into() })
+        Some(())
     });
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::SSHFP { data: data? })
 }
 
 /// IANA "SSHFP RR Types for public key algorithms" (open registry: 5 is unassigned).
@@ -115,4 +112,13 @@ pub fn from_content(text: &str) -> Result<SshfpData, String> {
     }
     let num = |what: &str, v: &str| v.parse::<u8>().map_err(|_| format!("{what} {:?} is not a number 0–255", crate::issue::shorten(v)));
     Ok(SshfpData { algorithm: num("algorithm", algorithm)?, fingerprint_type: num("type", fingerprint_type)?, fingerprint: fingerprint.into() })
+}
+
+/// The typed value of checked SSHFP `data` (see [`super::typed`]).
+pub(crate) fn typed(d: &Fields) -> Option<SshfpData> {
+    Some(SshfpData {
+        algorithm: integer(d, "algorithm")?,
+        fingerprint_type: integer(d, "type")?,
+        fingerprint: string(d, "fingerprint")?.into(),
+    })
 }

@@ -8,7 +8,8 @@
 use compact_str::CompactString;
 use super::fields::{nearest, Fields};
 use super::naptr::unescape;
-use super::{is_full, RecordData, RecordType};
+use super::typed::{integer, string};
+use super::RecordType;
 use crate::issue::{shorten, Path, Report, Severity};
 use crate::name::{self, NameUse};
 use base64::Engine as _;
@@ -58,9 +59,9 @@ const DOHPATH: u16 = 7;
 const OHTTP: u16 = 8;
 const TLS_SUPPORTED_GROUPS: u16 = 9;
 
-pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<RecordData> {
+pub(crate) fn check(kind: RecordType, rec: &Fields, r: &mut Report) {
     let what = if kind == RecordType::HTTPS { "HTTPS data" } else { "SVCB data" };
-    let data = rec.object(r, "data", kind.data_code(), "`{priority, target, value}`", |d, r| {
+    rec.object(r, "data", kind.data_code(), "`{priority, target, value}`", |d, r| {
         d.unknown_fields(r, &["priority", "target", "value"], what);
         let priority = d.u16(r, "priority", "0 for AliasMode, or 1–65535 for ServiceMode (lower is preferred)");
         let target = d.string(r, "target", "the target host name, or \".\"");
@@ -75,13 +76,8 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<Rec
         if !ok {
             return None;
         }
-        Some(SvcbData { priority: priority?, target: target?.into(), value: value.trim().into() })
+        Some(())
     });
-    if !is_full(rec) {
-        return None;
-    }
-    let data = data?;
-    Some(if kind == RecordType::HTTPS { RecordData::HTTPS { data } } else { RecordData::SVCB { data } })
 }
 
 fn code(kind: RecordType, rule: &str) -> Cow<'static, str> {
@@ -841,4 +837,14 @@ mod tests {
         assert!(from_content("1").is_err());
         assert!(from_content("x .").is_err());
     }
+}
+
+/// The typed value of checked SVCB or HTTPS `data` (see [`super::typed`]): `value` left out is
+/// empty, and its surrounding blanks are dropped.
+pub(crate) fn typed(d: &Fields) -> Option<SvcbData> {
+    Some(SvcbData {
+        priority: integer(d, "priority")?,
+        target: string(d, "target")?.into(),
+        value: string(d, "value").unwrap_or("").trim().into(),
+    })
 }

@@ -12,7 +12,6 @@
 
 use super::common::{char_count, first_control, has_line_break};
 use super::fields::Fields;
-use super::{is_full, RecordData};
 use crate::issue::{shorten, Path, Report};
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -24,18 +23,14 @@ pub const MAX_CONTENT_CHARS: usize = 2_048;
 /// Cloudflare's limit on one record's RDATA in wire format (API error 9015).
 pub const MAX_WIRE: usize = 4_096;
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
-    let content = rec.string(r, "content", "one or more quoted character-strings, e.g. \"\\\"v=spf1 -all\\\"\"")?;
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
+    let Some(content) = rec.string(r, "content", "one or more quoted character-strings, e.g. \"\\\"v=spf1 -all\\\"\"") else { return };
     let at = rec.at.key("content");
-    let ok = check(r, &at, content);
-    if !(ok && is_full(rec)) {
-        return None;
-    }
-    Some(RecordData::TXT { content: content.into() })
+    check_content(r, &at, content);
 }
 
 /// Checks TXT content; `false` when Cloudflare would refuse it.
-fn check(r: &mut Report, at: &Path, content: &str) -> bool {
+fn check_content(r: &mut Report, at: &Path, content: &str) -> bool {
     if content.is_empty() {
         r.error(at, "txt.content.empty", "TXT content is empty; send at least one character-string, e.g. \"\\\"hello\\\"\"");
         return false;
