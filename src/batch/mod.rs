@@ -13,7 +13,7 @@ use crate::record::fields::{nearest, Fields, Mode};
 use crate::record::{CommonFields, Record, RecordType};
 use ids::{read_op_id, IdIndex, Op};
 use names::{check_names, check_txt_length, Placed};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use ids::check_id;
 
@@ -34,7 +34,7 @@ pub const TXT_NAME_MAX_CHARS: usize = 8_192;
 pub const ID_MAX: usize = 32;
 
 /// A delete: only `id` is used (other fields may be sent for readability; they are not).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct DeleteParam {
     #[cfg_attr(feature = "ts", tsify(type = "string"))]
@@ -42,7 +42,7 @@ pub struct DeleteParam {
 }
 
 /// A put: the whole record replaces the one with this `id`; fields left out take their defaults.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PutParam {
     pub id: CompactString,
     #[serde(flatten)]
@@ -50,19 +50,19 @@ pub struct PutParam {
 }
 
 /// A patch: `id` and only the fields that change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PatchParam {
     pub id: CompactString,
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub record_type: Option<RecordType>,
     #[serde(flatten)]
     pub common: CommonFields,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<CompactString>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<u16>,
     /// Kept as given: a patch may carry part of a kind's `data` (checked field by field).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<PatchData>,
 }
 
@@ -108,34 +108,28 @@ impl Serialize for PatchData {
     }
 }
 
-impl<'de> Deserialize<'de> for PatchData {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        serde_json::value::to_raw_value(&value).map(PatchData).map_err(serde::de::Error::custom)
-    }
-}
-
 /// A validated batch, ready to become a request body.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct BatchParams {
     #[serde(skip)]
     pub zone_id: String,
     #[serde(skip)]
     pub include_shadow_metadata: Option<bool>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub deletes: Vec<DeleteParam>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub patches: Vec<PatchParam>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub puts: Vec<PutParam>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub posts: Vec<Record>,
 }
 
 impl BatchParams {
     /// The JSON body on the wire: the four arrays, without `zone_id` (a path parameter).
     pub fn body(&self) -> String {
-        crate::body::write(self)
+        // Serialising strings, numbers and booleans into a String cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     pub fn operation_count(&self) -> usize {

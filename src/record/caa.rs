@@ -10,9 +10,9 @@ use super::fields::{nearest, Fields};
 use super::txt::{escape_into, split_quoted, unescape};
 use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct CaaData {
     /// 0–255; `0`, or `128` (issuer critical: a CA that does not understand `tag` must not issue).

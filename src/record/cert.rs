@@ -7,9 +7,9 @@ use super::openpgpkey::decode_base64;
 use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
 use crate::json::Json;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct CertData {
     /// 0–65535; the certificate type: 1 PKIX (X.509), 2 SPKI, 3 PGP, 4 IPKIX, 5 ISPKI, 6 IPGP,

@@ -7,64 +7,59 @@ use super::{check_value, RecordType};
 use crate::issue::{Path, Plan, Report};
 use crate::json::Json;
 use crate::name::{self, NameUse};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Fields every record kind shares. All optional here: which are required depends on the
 /// operation (a post needs `name`; a patch needs none of them).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct CommonFields {
     /// The record's name: fully qualified (`www.example.com`), relative to the zone (`www`), or `@`
     /// for the apex. Unicode names are stored in Punycode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional, type = "string"))]
     pub name: Option<CompactString>,
     /// Time to live in seconds: 1 means automatic; otherwise 60–86400 (30–86400 on Enterprise).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub ttl: Option<u32>,
     /// Whether traffic goes through Cloudflare's proxy (A, AAAA and CNAME only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub proxied: Option<bool>,
     /// A note for people: at most 100 characters on Free, 500 on paid plans; no line breaks.
     /// `null` clears it.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional, type = "string | null"))]
     pub comment: Option<Option<CompactString>>,
     /// `name:value` tags (paid plans): at most 20, names of letters, digits, `_` and `-` up to 32
     /// characters, values up to 100 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional, type = "string[]"))]
     pub tags: Option<Vec<CompactString>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub settings: Option<Settings>,
     /// Private network routing to the origin (A and AAAA only, proxied, Enterprise beta).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub private_routing: Option<bool>,
 }
 
-/// `Some(None)` for an explicit `null`, so a patch can clear a comment.
-fn nullable<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<CompactString>>, D::Error> {
-    Option::<CompactString>::deserialize(d).map(Some)
-}
-
 /// Per-record settings.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Settings {
     /// Answer only with A records (proxied records only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub ipv4_only: Option<bool>,
     /// Answer only with AAAA records (proxied records only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub ipv6_only: Option<bool>,
     /// Flatten this CNAME (CNAME only, paid plans, not with `proxied`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub flatten_cname: Option<bool>,
 }

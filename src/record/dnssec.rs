@@ -15,10 +15,10 @@ use crate::issue::{Path, Report};
 use base64::engine::general_purpose::STANDARD;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct DnskeyData {
     /// 16-bit flags: 256 = Zone Key (a zone-signing key), 257 = Zone Key + Secure Entry Point
@@ -33,7 +33,7 @@ pub struct DnskeyData {
     pub public_key: CompactString,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct DsData {
     /// 0–65535; the key tag of the child zone's DNSKEY this DS points at (RFC 4034 Appendix B).

@@ -8,9 +8,9 @@ use compact_str::CompactString;
 use super::fields::Fields;
 use super::typed::{integer, number, string};
 use crate::issue::Report;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct LocData {
     /// Latitude degrees, 0–90 (whole number).

@@ -236,7 +236,7 @@ impl fmt::Display for RecordType {
 /// The kind-specific part of a record, tagged by `type` exactly as Cloudflare's JSON is:
 /// `content` for the content kinds, `data` for the others, and a top-level `priority` only for MX
 /// and URI.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[allow(clippy::upper_case_acronyms)]
@@ -437,7 +437,7 @@ impl std::error::Error for ContentError {}
 ///
 /// (Its TypeScript form is `DnsRecord = CommonFields & RecordData`, written in `pkg/index.d.ts`:
 /// an interface cannot extend a union, and `Record` would shadow TypeScript's own utility type.)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record {
     #[serde(flatten)]
     pub common: CommonFields,

@@ -8,9 +8,9 @@ use super::fields::{Fields, Mode};
 use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
 use crate::name::{self, NameUse};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct NaptrData {
     /// 0–65535; records are processed in ascending order (lower first).

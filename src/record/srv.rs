@@ -6,9 +6,9 @@ use super::fields::Fields;
 use super::typed::{integer, string};
 use crate::issue::Report;
 use crate::name::{self, NameUse};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct SrvData {
     /// 0–65535; lower is tried first.

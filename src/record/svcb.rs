@@ -13,11 +13,11 @@ use super::RecordType;
 use crate::issue::{shorten, Path, Report, Severity};
 use crate::name::{self, NameUse};
 use base64::Engine as _;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct SvcbData {
     /// 0 = AliasMode (the name is an alias for `target`; no SvcParams); 1–65535 = ServiceMode,

@@ -128,3 +128,33 @@ pub(crate) fn boolean(obj: &Fields, key: &str) -> Option<bool> {
         _ => None,
     }
 }
+
+/// A typed record from any serde format goes through this same conversion, so it reads numbers,
+/// `null`s and absent fields exactly as validation does (`10.0` is the port 10 either way). It
+/// converts; it does not check: validate the record ([`crate::batch::validate_record_json`]) for
+/// the rules.
+impl<'de> serde::Deserialize<'de> for Record {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Record, D::Error> {
+        use serde::de::Error as _;
+        let text = serde_json::Value::deserialize(deserializer)?.to_string();
+        crate::json::with_arena(|arena| {
+            let json = Json::parse(&text, arena).map_err(D::Error::custom)?;
+            let members = json.as_object().ok_or_else(|| D::Error::custom(format!("a record must be an object, got {}", json.kind())))?;
+            let root = Path::Root;
+            let rec = Fields::new(members, &root, "record", Mode::Full);
+            let kind = kind(&rec).ok_or_else(|| D::Error::custom("`type` must name one of the 21 record types"))?;
+            let data = value_of(kind, &rec).ok_or_else(|| {
+                let fields = kind.value_fields().join("`, `");
+                D::Error::custom(format!("the {kind} value (`{fields}`) is missing a field or has one of the wrong type"))
+            })?;
+            Ok(Record { common: common(&rec), data })
+        })
+    }
+}
+
+/// The value of a record (its common fields ignored), read as [`Record`]'s `Deserialize` reads it.
+impl<'de> serde::Deserialize<'de> for RecordData {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RecordData, D::Error> {
+        Record::deserialize(deserializer).map(|record| record.data)
+    }
+}

@@ -6,9 +6,9 @@ use super::fields::Fields;
 use super::naptr::{quote, tokens};
 use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct UriData {
     /// 0–65535; relative weight among targets of equal priority.
