@@ -38,9 +38,9 @@ impl<'j> Placed<'j> {
 /// Cloudflare quotes it (in strings of at most 255 bytes; reference §3, TXT).
 fn stored_txt_chars(content: &str) -> usize {
     if content.trim_start().starts_with('"') {
-        crate::record::common::char_count(content)
+        crate::record::presentation::char_count(content)
     } else {
-        crate::record::common::char_count(&crate::record::txt::quote(content))
+        crate::record::presentation::char_count(&crate::record::txt::quote(content))
     }
 }
 

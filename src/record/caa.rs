@@ -5,9 +5,8 @@
 //! are three small rules, and the DNS crates that know them are far too large for the WebAssembly build.
 
 use compact_str::CompactString;
-use super::common::first_control;
 use super::fields::{nearest, Fields};
-use super::txt::{escape_into, split_quoted, unescape};
+use super::presentation::{escape_into, first_control, number, split_quoted, unescape, MAX_WIRE};
 use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
 use serde::Serialize;
@@ -38,8 +37,6 @@ const ISSUER_TAGS: [&str; 4] = ["issue", "issuewild", "issuemail", "issuevmc"];
 
 /// RFC 6844 §5.1 recommended tags of at most 15 characters.
 const MAX_TAG: usize = 15;
-/// Cloudflare's limit on one record's RDATA in wire format (API error 9015).
-const MAX_WIRE: usize = 4_096;
 
 pub(crate) fn check(rec: &Fields, r: &mut Report) {
     rec.object(r, "data", "caa.data", "`{flags, tag, value}`", |d, r| {
@@ -293,7 +290,7 @@ pub fn from_content(text: &str) -> Result<CaaData, String> {
     let text = text.trim();
     let (flags, rest) = text.split_once(char::is_whitespace).ok_or(usage)?;
     let (tag, value) = rest.trim_start().split_once(char::is_whitespace).ok_or(usage)?;
-    let flags = flags.parse::<u8>().map_err(|_| format!("flags {:?} is not a number 0–255", shorten(flags)))?;
+    let flags = number::<u8>("flags", flags)?;
     let value = value.trim();
     let bytes = if value.starts_with('"') {
         let (inner, after) = split_quoted(value)?;

@@ -3,7 +3,7 @@
 
 use compact_str::CompactString;
 use super::fields::Fields;
-use super::openpgpkey::decode_base64;
+use super::presentation::{decode_padded_base64, number, MAX_WIRE};
 use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
 use crate::json::Json;
@@ -62,8 +62,6 @@ const ALGORITHMS: [(u8, &str); 18] = [
     (254, "PRIVATEOID"),
 ];
 
-/// Cloudflare's limit on one record's RDATA in wire format (API error 9015).
-const MAX_WIRE: usize = 4_096;
 
 fn type_number(mnemonic: &str) -> Option<u16> {
     TYPES.iter().find(|(_, m)| m.eq_ignore_ascii_case(mnemonic)).map(|(n, _)| *n)
@@ -142,7 +140,7 @@ fn check_certificate(r: &mut Report, at: &Path, cert: &str, cert_type: Option<u1
         // base64 chunks); advise removing it rather than refuse a valid certificate.
         r.warn(at, "cert.data.certificate.whitespace", "`certificate` contains spaces or line breaks; send the base64 on one line");
     }
-    let bytes = match decode_base64(&compact) {
+    let bytes = match decode_padded_base64(&compact) {
         Ok(bytes) => bytes,
         Err(why) => {
             let indirect = matches!(cert_type, Some(4..=8 | 253));
@@ -184,7 +182,7 @@ pub fn from_content(text: &str) -> Result<CertData, String> {
         .ok()
         .or_else(|| type_number(t))
         .ok_or_else(|| format!("type {:?} is not a number 0–65535 or a mnemonic such as PKIX or PGP", shorten(t)))?;
-    let key_tag = tag.parse::<u16>().map_err(|_| format!("key tag {:?} is not a number 0–65535", shorten(tag)))?;
+    let key_tag = number::<u16>("key tag", tag)?;
     let algorithm = alg
         .parse::<u8>()
         .ok()

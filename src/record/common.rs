@@ -3,6 +3,7 @@
 
 use compact_str::CompactString;
 use super::fields::{bit, nearest, Fields, Mode};
+use super::presentation::{char_count, has_line_break};
 use super::{check_value, RecordType};
 use crate::issue::{Path, Plan, Report};
 use crate::json::Json;
@@ -216,31 +217,6 @@ fn check_ttl(rec: &Fields, r: &mut Report, plan: Option<Plan>, proxied: Option<b
     if proxied == Some(true) && ttl != TTL_AUTO {
         r.warn(&at, "record.ttl.proxied", format!("proxied records always use automatic TTL; {ttl} has no effect (use 1)"));
     }
-}
-
-/// A byte test: a `[char]` pattern goes through the generic char searcher, several times slower
-/// on the short texts every record has.
-pub(crate) fn has_line_break(text: &str) -> bool {
-    text.bytes().any(|b| b == b'\n' || b == b'\r')
-}
-
-/// Characters in `text`; ASCII text (nearly all) has one per byte, without decoding.
-pub(crate) fn char_count(text: &str) -> usize {
-    if text.is_ascii() {
-        text.len()
-    } else {
-        text.chars().count()
-    }
-}
-
-/// The first control character in `text` other than those `allowed`. ASCII text (nearly all) is
-/// looked at byte by byte, without decoding.
-pub(crate) fn first_control(text: &str, allowed: &[char]) -> Option<char> {
-    if text.is_ascii() {
-        // ASCII control characters are the bytes below 0x20 and 0x7F.
-        return text.bytes().find(|&b| (b < 0x20 || b == 0x7F) && !allowed.contains(&char::from(b))).map(char::from);
-    }
-    text.chars().find(|c| c.is_control() && !allowed.contains(c))
 }
 
 fn check_comment(r: &mut Report, at: &Path, comment: &str, plan: Option<Plan>) {

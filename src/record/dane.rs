@@ -6,7 +6,7 @@
 //! unassigned value is a warning, never an error.
 
 use compact_str::CompactString;
-use super::dnssec::{check_hex, clean_presentation};
+use super::presentation::{check_hex, clean_presentation, number};
 use super::fields::Fields;
 use super::typed::{integer, string};
 use super::RecordType;
@@ -174,7 +174,7 @@ pub fn from_content(text: &str) -> Result<DaneData, String> {
     if certificate.is_empty() {
         return Err("the certificate data is missing after `<usage> <selector> <matching type>`".into());
     }
-    let num = |what: &str, v: &str| v.parse::<u8>().map_err(|_| format!("{what} {:?} is not a number 0–255", crate::issue::shorten(v)));
+    let num = number::<u8>;
     Ok(DaneData {
         usage: num("usage", usage)?,
         selector: num("selector", selector)?,

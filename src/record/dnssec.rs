@@ -12,9 +12,7 @@ use super::fields::Fields;
 use super::typed::{integer, string};
 use super::RecordType;
 use crate::issue::{Path, Report};
-use base64::engine::general_purpose::STANDARD;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-use base64::Engine;
+use super::presentation::{check_hex, clean_presentation, decode_base64, number};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -231,13 +229,6 @@ fn check_algorithm(r: &mut Report, at: &Path, prefix: &str, n: u8) {
     }
 }
 
-/// Lenient base64: missing padding and non-zero trailing bits are tolerated, to tell "not quite
-/// canonical" (a warning) from "not base64 at all" (an error).
-const LENIENT: GeneralPurpose = GeneralPurpose::new(
-    &base64::alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent).with_decode_allow_trailing_bits(true),
-);
-
 fn check_public_key(r: &mut Report, at: &Path, key: &str, algorithm: Option<u8>) -> bool {
     if key.is_empty() {
         r.error(at, "dnskey.data.public_key.empty", "`public_key` is empty; it must hold the key in base64");
@@ -251,24 +242,23 @@ fn check_public_key(r: &mut Report, at: &Path, key: &str, algorithm: Option<u8>)
         );
         return false;
     }
-    let bytes = match STANDARD.decode(key) {
-        Ok(bytes) => bytes,
-        Err(_) => match LENIENT.decode(key) {
-            Ok(bytes) => {
+    // Missing padding or stray trailing bits are read (RFC advice); anything else is refused.
+    let bytes = match decode_base64(key.as_bytes()) {
+        Ok(decoded) => {
+            if !decoded.canonical() {
                 r.rfc(
                     at,
                     "dnskey.data.public_key.padding",
                     "`public_key` is not canonical base64 (missing `=` padding or stray trailing bits); some servers refuse it",
                 );
-                bytes
             }
-            Err(_) => {
-                let hint =
-                    if key.contains(['-', '_']) { " (`-` and `_` belong to the URL-safe alphabet; DNS uses `+` and `/`)" } else { "" };
-                r.error(at, "dnskey.data.public_key.base64", format!("`public_key` is not valid base64{hint}"));
-                return false;
-            }
-        },
+            decoded.bytes
+        }
+        Err(_) => {
+            let hint = if key.contains(['-', '_']) { " (`-` and `_` belong to the URL-safe alphabet; DNS uses `+` and `/`)" } else { "" };
+            r.error(at, "dnskey.data.public_key.base64", format!("`public_key` is not valid base64{hint}"));
+            return false;
+        }
     };
     let Some(alg) = algorithm else { return true };
     check_key_shape(r, at, alg, &bytes)
@@ -424,8 +414,8 @@ pub fn dnskey_from_content(text: &str) -> Result<DnskeyData, String> {
         return Err("the public key is missing after `<flags> <protocol> <algorithm>`".into());
     }
     Ok(DnskeyData {
-        flags: flags.parse::<u16>().map_err(|_| format!("flags {:?} is not a number 0–65535", crate::issue::shorten(flags)))?,
-        protocol: protocol.parse::<u8>().map_err(|_| format!("protocol {:?} is not a number 0–255", crate::issue::shorten(protocol)))?,
+        flags: number("flags", flags)?,
+        protocol: number("protocol", protocol)?,
         algorithm: parse_algorithm(algorithm)
             .ok_or_else(|| format!("algorithm {:?} is not a number 0–255 or a DNSSEC algorithm mnemonic", crate::issue::shorten(algorithm)))?,
         public_key: public_key.into(),
@@ -444,59 +434,12 @@ pub fn ds_from_content(text: &str) -> Result<DsData, String> {
         return Err("the digest is missing after `<key tag> <algorithm> <digest type>`".into());
     }
     Ok(DsData {
-        key_tag: key_tag.parse::<u16>().map_err(|_| format!("key tag {:?} is not a number 0–65535", crate::issue::shorten(key_tag)))?,
+        key_tag: number("key tag", key_tag)?,
         algorithm: parse_algorithm(algorithm)
             .ok_or_else(|| format!("algorithm {:?} is not a number 0–255 or a DNSSEC algorithm mnemonic", crate::issue::shorten(algorithm)))?,
-        digest_type: digest_type.parse::<u8>().map_err(|_| format!("digest type {:?} is not a number 0–255", crate::issue::shorten(digest_type)))?,
+        digest_type: number("digest type", digest_type)?,
         digest: digest.into(),
     })
-}
-
-// ---------------------------------------------------------------------------------------------
-// Shared with dane.rs and sshfp.rs.
-
-/// Zone-file text as pasted: a `;` comment is cut off (dig prints `; KSK; alg = ...` after a key)
-/// and the `(` `)` of multi-line records become spaces. Neither character can occur in the
-/// numbers, hex or base64 these kinds are made of. (Hand-written: no zone-file crate fits a value
-/// without its owner, class and type.)
-pub(crate) fn clean_presentation(text: &str) -> String {
-    let before_comment = text.split(';').next().unwrap_or_default();
-    before_comment.chars().map(|c| if c == '(' || c == ')' { ' ' } else { c }).collect()
-}
-
-/// Checks a hex field (`prefix` like `ds.data.digest`, codes `<prefix>.empty|hex|length`).
-/// `expected` is the number of hex digits the declared type needs, and the type's description.
-/// Returns whether the value is usable.
-pub(crate) fn check_hex(r: &mut Report, at: &Path, prefix: &str, field: &str, value: &str, expected: Option<(usize, String)>) -> bool {
-    let code = |rule: &str| Cow::Owned(format!("{prefix}.{rule}"));
-    if value.is_empty() {
-        r.error(at, code("empty"), format!("`{field}` is empty; it must hold hexadecimal digits"));
-        return false;
-    }
-    if let Some((i, c)) = value.char_indices().find(|(_, c)| !c.is_ascii_hexdigit()) {
-        let hint = if c.is_whitespace() {
-            "; remove the spaces and line breaks"
-        } else if c == ':' {
-            "; remove the colons"
-        } else if (value.starts_with("0x") || value.starts_with("0X")) && i == 1 {
-            "; drop the `0x` prefix"
-        } else {
-            ""
-        };
-        r.error(at, code("hex"), format!("`{field}` must be hexadecimal (0-9, a-f), found {c:?} at position {i}{hint}"));
-        return false;
-    }
-    let digits = value.len();
-    if let Some((len, what)) = expected {
-        if digits != len {
-            r.error(at, code("length"), format!("`{field}` for {what} must be {len} hex digits, got {digits}"));
-            return false;
-        }
-    } else if digits % 2 != 0 {
-        r.error(at, code("hex"), format!("`{field}` has an odd number of hex digits ({digits}); each byte takes two"));
-        return false;
-    }
-    true
 }
 
 #[cfg(test)]
@@ -524,13 +467,6 @@ mod tests {
         assert_eq!(algorithm_label(15), "15 (ED25519)");
     }
 
-    #[test]
-    fn presentation_drops_comments_and_parentheses() {
-        assert_eq!(
-            clean_presentation("257 3 13 ( abc\n def ) ; KSK; alg = 13").split_whitespace().collect::<Vec<_>>(),
-            ["257", "3", "13", "abc", "def"]
-        );
-    }
 }
 
 /// The typed value of checked DNSKEY `data` (see [`super::typed`]).

@@ -1,6 +1,7 @@
 //! CNAME, NS, PTR and MX: a host name in `content` (and MX's top-level `priority`).
 
 use super::fields::Fields;
+use super::presentation::number;
 use super::RecordType;
 use crate::issue::Report;
 use crate::name::{self, NameUse};
@@ -51,6 +52,6 @@ pub fn mx_from_content(text: &str) -> Result<(u16, String), String> {
     let (Some(pref), Some(host), None) = (parts.next(), parts.next(), parts.next()) else {
         return Err("expected `<preference> <exchange>`".into());
     };
-    let pref = pref.parse::<u16>().map_err(|_| format!("preference {:?} is not a number 0–65535", crate::issue::shorten(pref)))?;
+    let pref = number::<u16>("preference", pref)?;
     Ok((pref, host.to_string()))
 }

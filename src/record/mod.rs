@@ -20,6 +20,7 @@ pub mod txt;
 pub mod uri;
 
 pub(crate) mod common;
+pub(crate) mod presentation;
 pub(crate) mod typed;
 
 pub use common::{CommonFields, Settings};

@@ -3,6 +3,7 @@
 
 use compact_str::CompactString;
 use super::fields::Fields;
+use super::presentation::number;
 use super::typed::{integer, string};
 use crate::issue::Report;
 use crate::name::{self, NameUse};
@@ -76,7 +77,7 @@ pub fn from_content(text: &str) -> Result<SrvData, String> {
     let [priority, weight, port, target] = parts.as_slice() else {
         return Err("expected `<priority> <weight> <port> <target>`".into());
     };
-    let num = |what: &str, v: &str| v.parse::<u16>().map_err(|_| format!("{what} {:?} is not a number 0–65535", crate::issue::shorten(v)));
+    let num = number::<u16>;
     Ok(SrvData {
         priority: num("priority", priority)?,
         weight: num("weight", weight)?,

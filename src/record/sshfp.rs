@@ -4,7 +4,7 @@
 //! not the `SHA256:<base64>` form `ssh-keygen -l` shows.
 
 use compact_str::CompactString;
-use super::dnssec::{check_hex, clean_presentation};
+use super::presentation::{check_hex, clean_presentation, number};
 use super::fields::Fields;
 use super::typed::{integer, string};
 use super::RecordType;
@@ -110,7 +110,7 @@ pub fn from_content(text: &str) -> Result<SshfpData, String> {
     if fingerprint.is_empty() {
         return Err("the fingerprint is missing after `<algorithm> <type>`".into());
     }
-    let num = |what: &str, v: &str| v.parse::<u8>().map_err(|_| format!("{what} {:?} is not a number 0–255", crate::issue::shorten(v)));
+    let num = number::<u8>;
     Ok(SshfpData { algorithm: num("algorithm", algorithm)?, fingerprint_type: num("type", fingerprint_type)?, fingerprint: fingerprint.into() })
 }
 

@@ -7,12 +7,11 @@
 
 use compact_str::CompactString;
 use super::fields::{nearest, Fields};
-use super::naptr::unescape;
+use super::presentation::{decode_base64, number, unescape_at as unescape};
 use super::typed::{integer, string};
 use super::RecordType;
 use crate::issue::{shorten, Path, Report, Severity};
 use crate::name::{self, NameUse};
-use base64::Engine as _;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -372,7 +371,7 @@ fn check_param(v: &mut ValueIssues, number: u16, p: &Param, has: &dyn Fn(u16) ->
                 true
             }
             Some(config) => {
-                base64::engine::general_purpose::STANDARD.decode(config).is_ok()
+                decode_base64(config).is_ok_and(|b| b.canonical())
                     || v.error("value.ech", || format!("`ech` must be base64 (an ECHConfigList), got {:?}", shorten(&utf8(config))))
             }
         },
@@ -754,7 +753,7 @@ pub fn from_content(text: &str) -> Result<SvcbData, String> {
     if priority.is_empty() || target.is_empty() {
         return Err("expected `<priority> <target> [SvcParams]`, e.g. `1 . alpn=h2`".into());
     }
-    let priority = priority.parse::<u16>().map_err(|_| format!("priority {:?} is not a number 0–65535", shorten(&priority)))?;
+    let priority = number::<u16>("priority", &priority)?;
     Ok(SvcbData { priority, target: target.into(), value: value.into() })
 }
 

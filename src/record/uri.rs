@@ -3,7 +3,7 @@
 
 use compact_str::CompactString;
 use super::fields::Fields;
-use super::naptr::{quote, tokens};
+use super::presentation::{number, quoted as quote, tokens};
 use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
 use serde::Serialize;
@@ -106,7 +106,7 @@ pub fn from_content(text: &str) -> Result<(u16, UriData), String> {
     let [priority, weight, target] = tokens.as_slice() else {
         return Err(format!("expected `<priority> <weight> \"<target>\"` (3 fields), got {}", tokens.len()));
     };
-    let num = |what: &str, v: &str| v.parse::<u16>().map_err(|_| format!("{what} {:?} is not a number 0–65535", shorten(v)));
+    let num = number::<u16>;
     Ok((num("priority", &priority.text)?, UriData { weight: num("weight", &weight.text)?, target: target.text.as_str().into() }))
 }
 
