@@ -330,21 +330,6 @@ impl<'j, 'a> Fields<'j, 'a> {
     }
 }
 
-/// Owner names of service records (SRV, URI) start `_service._proto.`: an RFC rule, reported
-/// under `code` at the record's `name`.
-pub fn check_service_owner(rec: &Fields, r: &mut Report, code: &'static str, kind: &str, example: &str) {
-    let Some(name) = rec.get("name").and_then(|n| n.as_str()) else { return };
-    // The first label starts with `_`, and so does the second.
-    let second = name.find('.').and_then(|dot| name.get(dot + 1..)).unwrap_or("");
-    if !(name.starts_with('_') && second.starts_with('_')) {
-        r.rfc(
-            &rec.at.key("name"),
-            code,
-            format!("{kind} names start with `_service._proto.` (e.g. `{example}`), got {:?}", crate::issue::shorten(name)),
-        );
-    }
-}
-
 /// Longest input, in bytes, that [`nearest`] looks at.
 ///
 /// The edit distance costs the product of the two lengths, so an unbounded search over a

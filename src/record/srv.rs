@@ -63,7 +63,9 @@ pub(crate) fn check(rec: &Fields, r: &mut Report) {
     });
     // RFC 2782 owner names start `_service._proto.`; Cloudflare needs them in `name` now that
     // `data.service` and `data.proto` are gone.
-    super::fields::check_service_owner(rec, r, "srv.name.service", "SRV", "_sip._tcp.example.com");
+    if let Some(owner) = rec.get("name").and_then(crate::json::Json::as_str) {
+        name::check_service_owner(r, &rec.at.key("name"), owner, "srv.name.service", "SRV", "_sip._tcp.example.com");
+    }
 }
 
 

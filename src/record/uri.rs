@@ -38,7 +38,9 @@ pub(crate) fn check(rec: &Fields, r: &mut Report) {
         Some(())
     });
     // RFC 7553 §4.1: owner names are `_service._proto.name`, like SRV's.
-    super::fields::check_service_owner(rec, r, "uri.name.service", "URI", "_ftp._tcp.example.com");
+    if let Some(owner) = rec.get("name").and_then(crate::json::Json::as_str) {
+        crate::name::check_service_owner(r, &rec.at.key("name"), owner, "uri.name.service", "URI", "_ftp._tcp.example.com");
+    }
 }
 
 /// RFC 7553 §4.4: the target is a URI (RFC 3986 §4.3 absolute URI): a scheme
