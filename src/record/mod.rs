@@ -355,35 +355,37 @@ impl RecordData {
     /// Reads a record's value from presentation (zone-file) form, so zone-file text can be pasted.
     /// What it gives is checked as the value of a record in a batch is, and refused with the first
     /// error found: whatever this accepts, validation accepts (only rules that depend on the
-    /// record's name, such as a CNAME to itself, are left to validation).
+    /// record's name, such as a CNAME to itself, are left to validation). The value given is the
+    /// one validation would send ([`RecordData::checked`]).
     pub fn from_content(kind: RecordType, text: &str) -> Result<RecordData, ContentError> {
-        let data = Self::read_content(kind, text)?;
-        match data.first_error() {
-            Some(reason) => Err(ContentError { kind, reason }),
-            None => Ok(data),
-        }
+        Self::read_content(kind, text)?.checked().map_err(|reason| ContentError { kind, reason })
     }
 
-    /// The first error validation finds in this value, if any. The value goes through its JSON
-    /// form, so it meets exactly the checks (and the code) a record sent in a batch meets.
-    pub(crate) fn first_error(&self) -> Option<String> {
+    /// This value checked as the value of a record in a batch is, and then its typed form as a
+    /// batch record gets it ([`typed::value_of`]: LOC directions in upper case, SvcParams trimmed),
+    /// or the first error the check found. The value goes through its JSON form, so it meets
+    /// exactly the checks (and the code) a record sent in a batch meets.
+    pub(crate) fn checked(&self) -> Result<RecordData, String> {
         let kind = self.record_type();
-        let unchecked = || Some(format!("the {kind} value could not be checked"));
-        let Ok(text) = serde_json::to_string(self) else { return unchecked() };
+        let unchecked = || format!("the {kind} value could not be checked");
+        let text = serde_json::to_string(self).map_err(|_| unchecked())?;
         let arena = crate::json::Arena::new();
-        let Ok(json) = crate::json::Json::parse(&text, &arena) else { return unchecked() };
-        let Some(members) = json.as_object() else { return unchecked() };
+        let json = crate::json::Json::parse(&text, &arena).map_err(|_| unchecked())?;
+        let members = json.as_object().ok_or_else(unchecked)?;
         let options = crate::issue::ValidateOptions::default();
         let mut r = Report::new(&options);
         let root = crate::issue::Path::Root;
         let rec = Fields::new(members, &root, kind.code(), Mode::Full);
         check_value(kind, &rec, &mut r, None);
-        r.issues.into_iter().find(|i| i.severity == crate::issue::Severity::Error).map(|i| i.message)
+        if let Some(error) = r.issues.into_iter().find(|i| i.severity == crate::issue::Severity::Error) {
+            return Err(error.message);
+        }
+        typed::value_of(kind, &rec).ok_or_else(unchecked)
     }
 
     /// Reads presentation form without checking the result: for readers (the zone-file reader) that
     /// must finish the value first (qualify relative host names against `$ORIGIN`), then check it
-    /// with [`RecordData::first_error`].
+    /// with [`RecordData::checked`].
     pub(crate) fn read_content(kind: RecordType, text: &str) -> Result<RecordData, ContentError> {
         let text = text.trim();
         let bad = |reason: String| ContentError { kind, reason };
