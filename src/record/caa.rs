@@ -305,6 +305,11 @@ pub fn from_content(text: &str) -> Result<CaaData, String> {
     Ok(CaaData { flags, tag: tag.into(), value: value.into() })
 }
 
+/// The typed value of checked CAA `data` (see [`super::typed`]).
+pub(crate) fn typed(d: &Fields) -> Option<CaaData> {
+    Some(CaaData { flags: integer(d, "flags")?, tag: string(d, "tag")?.into(), value: string(d, "value")?.into() })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,9 +337,4 @@ mod tests {
         assert!(from_content("0 issue \"x").is_err());
         assert!(from_content("0 issue \"x\" y").is_err());
     }
-}
-
-/// The typed value of checked CAA `data` (see [`super::typed`]).
-pub(crate) fn typed(d: &Fields) -> Option<CaaData> {
-    Some(CaaData { flags: integer(d, "flags")?, tag: string(d, "tag")?.into(), value: string(d, "value")?.into() })
 }

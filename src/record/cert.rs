@@ -191,6 +191,16 @@ pub fn from_content(text: &str) -> Result<CertData, String> {
     Ok(CertData { cert_type, key_tag, algorithm, certificate: certificate.into() })
 }
 
+/// The typed value of checked CERT `data` (see [`super::typed`]).
+pub(crate) fn typed(d: &Fields) -> Option<CertData> {
+    Some(CertData {
+        cert_type: integer(d, "type")?,
+        key_tag: integer(d, "key_tag")?,
+        algorithm: integer(d, "algorithm")?,
+        certificate: string(d, "certificate")?.into(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,14 +216,4 @@ mod tests {
         assert!(from_content("1 70000 1 AA==").is_err());
         assert!(from_content("1 1 256 AA==").is_err());
     }
-}
-
-/// The typed value of checked CERT `data` (see [`super::typed`]).
-pub(crate) fn typed(d: &Fields) -> Option<CertData> {
-    Some(CertData {
-        cert_type: integer(d, "type")?,
-        key_tag: integer(d, "key_tag")?,
-        algorithm: integer(d, "algorithm")?,
-        certificate: string(d, "certificate")?.into(),
-    })
 }

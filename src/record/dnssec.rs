@@ -442,6 +442,26 @@ pub fn ds_from_content(text: &str) -> Result<DsData, String> {
     })
 }
 
+/// The typed value of checked DNSKEY `data` (see [`super::typed`]).
+pub(crate) fn dnskey_typed(d: &Fields) -> Option<DnskeyData> {
+    Some(DnskeyData {
+        flags: integer(d, "flags")?,
+        protocol: integer(d, "protocol")?,
+        algorithm: integer(d, "algorithm")?,
+        public_key: string(d, "public_key")?.into(),
+    })
+}
+
+/// The typed value of checked DS `data` (see [`super::typed`]).
+pub(crate) fn ds_typed(d: &Fields) -> Option<DsData> {
+    Some(DsData {
+        key_tag: integer(d, "key_tag")?,
+        algorithm: integer(d, "algorithm")?,
+        digest_type: integer(d, "digest_type")?,
+        digest: string(d, "digest")?.into(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,24 +487,4 @@ mod tests {
         assert_eq!(algorithm_label(15), "15 (ED25519)");
     }
 
-}
-
-/// The typed value of checked DNSKEY `data` (see [`super::typed`]).
-pub(crate) fn dnskey_typed(d: &Fields) -> Option<DnskeyData> {
-    Some(DnskeyData {
-        flags: integer(d, "flags")?,
-        protocol: integer(d, "protocol")?,
-        algorithm: integer(d, "algorithm")?,
-        public_key: string(d, "public_key")?.into(),
-    })
-}
-
-/// The typed value of checked DS `data` (see [`super::typed`]).
-pub(crate) fn ds_typed(d: &Fields) -> Option<DsData> {
-    Some(DsData {
-        key_tag: integer(d, "key_tag")?,
-        algorithm: integer(d, "algorithm")?,
-        digest_type: integer(d, "digest_type")?,
-        digest: string(d, "digest")?.into(),
-    })
 }

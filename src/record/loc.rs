@@ -298,6 +298,26 @@ fn decimal(text: &str, signed: bool) -> Option<f64> {
     crate::float::parse(text).filter(|v| v.is_finite())
 }
 
+/// The typed value of checked LOC `data` (see [`super::typed`]). Directions are sent in upper
+/// case (the check warned about lower case).
+pub(crate) fn typed(d: &Fields) -> Option<LocData> {
+    let direction = |key: &str| string(d, key).map(|s| CompactString::from(s.to_ascii_uppercase()));
+    Some(LocData {
+        lat_degrees: integer(d, "lat_degrees")?,
+        lat_minutes: integer(d, "lat_minutes")?,
+        lat_seconds: number(d, "lat_seconds")?,
+        lat_direction: direction("lat_direction")?,
+        long_degrees: integer(d, "long_degrees")?,
+        long_minutes: integer(d, "long_minutes")?,
+        long_seconds: number(d, "long_seconds")?,
+        long_direction: direction("long_direction")?,
+        altitude: number(d, "altitude")?,
+        size: number(d, "size")?,
+        precision_horz: number(d, "precision_horz")?,
+        precision_vert: number(d, "precision_vert")?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,24 +356,4 @@ mod tests {
         assert_eq!(fixed(0.1 + 0.2, 3), (0.1f64 + 0.2).to_string());
         assert_eq!(fixed(1e23, 3), "99999999999999991611392.000");
     }
-}
-
-/// The typed value of checked LOC `data` (see [`super::typed`]). Directions are sent in upper
-/// case (the check warned about lower case).
-pub(crate) fn typed(d: &Fields) -> Option<LocData> {
-    let direction = |key: &str| string(d, key).map(|s| CompactString::from(s.to_ascii_uppercase()));
-    Some(LocData {
-        lat_degrees: integer(d, "lat_degrees")?,
-        lat_minutes: integer(d, "lat_minutes")?,
-        lat_seconds: number(d, "lat_seconds")?,
-        lat_direction: direction("lat_direction")?,
-        long_degrees: integer(d, "long_degrees")?,
-        long_minutes: integer(d, "long_minutes")?,
-        long_seconds: number(d, "long_seconds")?,
-        long_direction: direction("long_direction")?,
-        altitude: number(d, "altitude")?,
-        size: number(d, "size")?,
-        precision_horz: number(d, "precision_horz")?,
-        precision_vert: number(d, "precision_vert")?,
-    })
 }

@@ -274,6 +274,20 @@ pub fn from_content(text: &str) -> Result<NaptrData, String> {
 /// The escape decoder, under the name the plan's canonical form reads NAPTR text with.
 pub(crate) use super::presentation::unescape_at as unescape;
 
+/// The typed value of checked NAPTR `data` (see [`super::typed`]). `flags`, `service` and `regex`
+/// left out are empty.
+pub(crate) fn typed(d: &Fields) -> Option<NaptrData> {
+    let text = |key: &str| CompactString::from(string(d, key).unwrap_or(""));
+    Some(NaptrData {
+        order: integer(d, "order")?,
+        preference: integer(d, "preference")?,
+        flags: text("flags"),
+        service: text("service"),
+        regex: text("regex"),
+        replacement: string(d, "replacement")?.into(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,18 +329,4 @@ mod tests {
         assert!(regex_problem("!!x!").is_some());
         assert!(regex_problem("!a!b!q").is_some());
     }
-}
-
-/// The typed value of checked NAPTR `data` (see [`super::typed`]). `flags`, `service` and `regex`
-/// left out are empty.
-pub(crate) fn typed(d: &Fields) -> Option<NaptrData> {
-    let text = |key: &str| CompactString::from(string(d, key).unwrap_or(""));
-    Some(NaptrData {
-        order: integer(d, "order")?,
-        preference: integer(d, "preference")?,
-        flags: text("flags"),
-        service: text("service"),
-        regex: text("regex"),
-        replacement: string(d, "replacement")?.into(),
-    })
 }

@@ -757,6 +757,16 @@ pub fn from_content(text: &str) -> Result<SvcbData, String> {
     Ok(SvcbData { priority, target: target.into(), value: value.into() })
 }
 
+/// The typed value of checked SVCB or HTTPS `data` (see [`super::typed`]): `value` left out is
+/// empty, and its surrounding blanks are dropped.
+pub(crate) fn typed(d: &Fields) -> Option<SvcbData> {
+    Some(SvcbData {
+        priority: integer(d, "priority")?,
+        target: string(d, "target")?.into(),
+        value: string(d, "value").unwrap_or("").trim().into(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -836,14 +846,4 @@ mod tests {
         assert!(from_content("1").is_err());
         assert!(from_content("x .").is_err());
     }
-}
-
-/// The typed value of checked SVCB or HTTPS `data` (see [`super::typed`]): `value` left out is
-/// empty, and its surrounding blanks are dropped.
-pub(crate) fn typed(d: &Fields) -> Option<SvcbData> {
-    Some(SvcbData {
-        priority: integer(d, "priority")?,
-        target: string(d, "target")?.into(),
-        value: string(d, "value").unwrap_or("").trim().into(),
-    })
 }

@@ -112,6 +112,11 @@ pub fn from_content(text: &str) -> Result<(u16, UriData), String> {
     Ok((num("priority", &priority.text)?, UriData { weight: num("weight", &weight.text)?, target: target.text.as_str().into() }))
 }
 
+/// The typed value of checked URI `data` (see [`super::typed`]; `priority` is the record's own).
+pub(crate) fn typed(d: &Fields) -> Option<UriData> {
+    Some(UriData { weight: integer(d, "weight")?, target: string(d, "target")?.into() })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,9 +128,4 @@ mod tests {
         assert!(!percent_ok("https://x/%zz"));
         assert!(percent_ok("https://x/"));
     }
-}
-
-/// The typed value of checked URI `data` (see [`super::typed`]; `priority` is the record's own).
-pub(crate) fn typed(d: &Fields) -> Option<UriData> {
-    Some(UriData { weight: integer(d, "weight")?, target: string(d, "target")?.into() })
 }
