@@ -342,7 +342,7 @@ fn unreadable(r: &mut Report, pointer: &str, silenced: bool) {
     r.at_pointer(pointer, "record.unreadable", crate::issue::Severity::Error, why.to_string());
 }
 
-/// The rules of a patch as a whole (its fields were read by `read_record`).
+/// The rules of a patch as a whole (its fields were checked by `check_record`).
 fn check_patch(item: &Json, at: &Path, r: &mut Report, kind: Option<RecordType>) {
     let changes = item.as_object().map_or(0, |m| m.iter().filter(|(k, _)| *k != "id").count());
     if changes == 0 {
