@@ -80,9 +80,8 @@ pub(crate) fn check(rec: &Fields, r: &mut Report) {
         let precision_horz = d.number(r, "precision_horz", 0.0, SIZE_MAX, "horizontal precision in metres (RFC 1876 default 10000)");
         let precision_vert = d.number(r, "precision_vert", 0.0, SIZE_MAX, "vertical precision in metres (RFC 1876 default 10)");
 
-        let mut ok = true;
-        ok &= check_pole(r, d, "latitude", 90, lat_degrees, ("lat_minutes", lat_minutes), ("lat_seconds", lat_seconds));
-        ok &= check_pole(r, d, "longitude", 180, long_degrees, ("long_minutes", long_minutes), ("long_seconds", long_seconds));
+        check_pole(r, d, "latitude", 90, lat_degrees, ("lat_minutes", lat_minutes), ("lat_seconds", lat_seconds));
+        check_pole(r, d, "longitude", 180, long_degrees, ("long_minutes", long_minutes), ("long_seconds", long_seconds));
         for (key, value) in [("lat_seconds", lat_seconds), ("long_seconds", long_seconds)] {
             if value.is_some_and(|v| finer_than(v, 3)) {
                 r.rfc(
@@ -110,9 +109,6 @@ pub(crate) fn check(rec: &Fields, r: &mut Report) {
                     ),
                 );
             }
-        }
-        if !ok {
-            return None;
         }
         Some(())
     });

@@ -52,21 +52,17 @@ pub(crate) fn check(rec: &Fields, r: &mut Report) {
         // In a whole record a missing regex is empty; in a patch it is unknown (the record may
         // already have one), so the rules that tie regex to flags and replacement are skipped.
         let known_regex = if d.mode == Mode::Full { Some(regex.unwrap_or("")) } else { regex };
-        let mut ok = true;
         if let Some(f) = flags {
-            ok &= check_flags(r, &d.at.key("flags"), f, known_regex);
+            check_flags(r, &d.at.key("flags"), f, known_regex);
         }
         if let Some(s) = service {
-            ok &= check_service(r, &d.at.key("service"), s);
+            check_service(r, &d.at.key("service"), s);
         }
         if let Some(x) = regex {
-            ok &= check_regex(r, &d.at.key("regex"), x);
+            check_regex(r, &d.at.key("regex"), x);
         }
         if let Some(rep) = replacement {
-            ok &= check_replacement(r, d, rep, known_regex);
-        }
-        if !ok {
-            return None;
+            check_replacement(r, d, rep, known_regex);
         }
         Some(())
     });

@@ -67,14 +67,10 @@ pub(crate) fn check(kind: RecordType, rec: &Fields, r: &mut Report) {
         // `value` is empty whenever there are no SvcParams (always in AliasMode), so a missing one
         // is read as empty and sent as "": nothing the user wrote is lost.
         let value = d.opt_string(r, "value").unwrap_or("");
-        let mut ok = true;
         if let Some(t) = target {
-            ok &= check_target(r, d, kind, t, priority);
+            check_target(r, d, kind, t, priority);
         }
-        ok &= check_value(r, &d.at.key("value"), kind, value, priority);
-        if !ok {
-            return None;
-        }
+        check_value(r, &d.at.key("value"), kind, value, priority);
         Some(())
     });
 }

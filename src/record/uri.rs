@@ -30,10 +30,8 @@ pub(crate) fn check(rec: &Fields, r: &mut Report) {
         }
         d.unknown_fields(r, &["weight", "target", "priority"], "URI data");
         d.u16(r, "weight", "0–65535");
-        let target = d.string(r, "target", "the target URI, e.g. \"https://www.example.com/\"");
-        let ok = target.is_some_and(|t| check_target(r, &d.at.key("target"), t));
-        if !ok {
-            return None;
+        if let Some(t) = d.string(r, "target", "the target URI, e.g. \"https://www.example.com/\"") {
+            check_target(r, &d.at.key("target"), t);
         }
         Some(())
     });
