@@ -22,7 +22,6 @@
 
 pub mod api;
 pub mod batch;
-mod body;
 mod float;
 pub mod issue;
 pub mod json;

@@ -3,7 +3,7 @@
 // with no validation): `cargo bench --bench step_speed`. `cargo bench --bench validate` (or `make bench`)
 // writes the fixture.
 use cf_dns_batch::json::{Arena, Json};
-use cf_dns_batch::{validate_batch, validate_batch_json, BatchParams, ValidateOptions};
+use cf_dns_batch::{validate_batch, validate_batch_json, ValidateOptions};
 use std::time::{Duration, Instant};
 
 fn best<T>(name: &str, mut step: impl FnMut() -> T) {
@@ -32,7 +32,6 @@ fn main() {
     });
     best("serde_json: skip (IgnoredAny)", || serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok());
     best("serde_json: Value", || serde_json::from_str::<serde_json::Value>(&text).is_ok());
-    best("serde_json: typed, no checks", || serde_json::from_str::<BatchParams>(&text).is_ok());
     best("parse (tree, dropped)", || Json::parse(&text, &Arena::new()).is_ok());
     let arena = Arena::new();
     let Ok(json) = Json::parse(&text, &arena) else { return };

@@ -17,7 +17,6 @@ use std::fmt;
 
 mod parser;
 pub use parser::ParseError;
-pub(crate) use parser::find_special;
 
 /// Where a parsed tree keeps its nodes. One per parse; the tree borrows it.
 pub use bumpalo::Bump as Arena;
