@@ -70,7 +70,8 @@ impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Num::Int(i) => write!(f, "{i}"),
-            Num::Float(x) => write!(f, "{x}"),
+            // As `{x}` writes it, without core's float formatting (see `float::display`).
+            Num::Float(x) => f.write_str(&crate::float::display(*x)),
         }
     }
 }

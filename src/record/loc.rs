@@ -7,6 +7,7 @@
 use compact_str::CompactString;
 use super::fields::Fields;
 use super::typed::{integer, number, string};
+use crate::float::display;
 use crate::issue::Report;
 use serde::Serialize;
 
@@ -87,7 +88,7 @@ pub(crate) fn check(rec: &Fields, r: &mut Report) {
                 r.rfc(
                     &d.at.key(key),
                     format!("loc.data.{key}.precision"),
-                    format!("`{key}` {} has more than three decimals; LOC keeps thousandths of a second, so it is rounded", value.unwrap_or(0.0)),
+                    format!("`{key}` {} has more than three decimals; LOC keeps thousandths of a second, so it is rounded", display(value.unwrap_or(0.0))),
                 );
             }
         }
@@ -95,7 +96,7 @@ pub(crate) fn check(rec: &Fields, r: &mut Report) {
             r.rfc(
                 &d.at.key("altitude"),
                 "loc.data.altitude.precision",
-                format!("`altitude` {a} has more than two decimals; LOC keeps centimetres, so it is rounded"),
+                format!("`altitude` {} has more than two decimals; LOC keeps centimetres, so it is rounded", display(a)),
             );
         }
         for (key, value) in [("size", size), ("precision_horz", precision_horz), ("precision_vert", precision_vert)] {
@@ -104,8 +105,9 @@ pub(crate) fn check(rec: &Fields, r: &mut Report) {
                     &d.at.key(key),
                     format!("loc.data.{key}.rounded"),
                     format!(
-                        "`{key}` {} m cannot be stored exactly (RFC 1876 keeps one digit times a power of ten centimetres); it becomes {stored} m",
-                        value.unwrap_or(0.0)
+                        "`{key}` {} m cannot be stored exactly (RFC 1876 keeps one digit times a power of ten centimetres); it becomes {} m",
+                        display(value.unwrap_or(0.0)),
+                        display(stored)
                     ),
                 );
             }
@@ -197,20 +199,15 @@ pub fn to_content(d: &LocData) -> String {
         fixed(d.long_seconds, 3),
         d.long_direction,
         fixed(d.altitude, 2),
-        d.size,
-        d.precision_horz,
-        d.precision_vert
+        display(d.size),
+        display(d.precision_horz),
+        display(d.precision_vert)
     )
 }
 
 /// `v` with exactly `places` decimals when that reads back as the same number, else in full.
-fn fixed(v: f64, places: usize) -> String {
-    let short = format!("{v:.places$}");
-    if crate::float::parse(&short) == Some(v) {
-        short
-    } else {
-        v.to_string()
-    }
+fn fixed(v: f64, places: u32) -> String {
+    crate::float::with_places(v, places).unwrap_or_else(|| display(v))
 }
 
 /// Reads `d1 [m1 [s1]] {N|S} d2 [m2 [s2]] {E|W} alt[m] [siz[m] [hp[m] [vp[m]]]]` (RFC 1876 §3);
@@ -349,7 +346,7 @@ mod tests {
     fn fixed_keeps_exact_values() {
         assert_eq!(fixed(23.0, 3), "23.000");
         assert_eq!(fixed(-2.0, 2), "-2.00");
-        assert_eq!(fixed(0.1 + 0.2, 3), (0.1f64 + 0.2).to_string());
-        assert_eq!(fixed(1e23, 3), "99999999999999991611392.000");
+        assert_eq!(fixed(0.1 + 0.2, 3), "0.30000000000000004");
+        assert_eq!(fixed(1e23, 3), "100000000000000000000000");
     }
 }
