@@ -4,6 +4,7 @@
 //! Codes are built as `<prefix>.<field>.<rule>`, e.g. prefix `srv.data` + field `port` + rule
 //! `range` = `srv.data.port.range`. The rules used here: `required`, `type`, `integer`, `range`.
 
+use crate::float::display;
 use crate::issue::{Path, Report};
 use crate::json::Json;
 use std::borrow::Cow;
@@ -259,7 +260,7 @@ impl<'j, 'a> Fields<'j, 'a> {
         };
         if !(min..=max).contains(&n) {
             let at = self.at.key(key);
-            r.error(&at, self.code(key, "range"), format!("`{key}` must be between {min} and {max}, got {n}"));
+            r.error(&at, self.code(key, "range"), format!("`{key}` must be between {} and {}, got {}", display(min), display(max), display(n)));
             return None;
         }
         Some(n)
