@@ -84,7 +84,8 @@ pub(super) fn check_names(r: &mut Report, posts: &[Placed]) {
             }
         }
     }
-    groups.sort_by_key(|g| g.first().map(|p| (p.array == "posts", p.index)));
+    // Keys are distinct (each group starts with its own operation), so an unstable sort is exact.
+    groups.sort_unstable_by_key(|g| g.first().map(|p| (p.array == "posts", p.index)));
     let apex = common_suffix(posts);
     for group in &groups {
         if let Some(first) = group.iter().find(|p| p.kind == RecordType::CNAME) {

@@ -180,12 +180,14 @@ impl Serialize for Sorted<'_, '_> {
                 seq.end()
             }
             Json::Object(members) => {
-                // A stable sort keeps duplicates in their order, so the last of each run wins.
-                let mut sorted: Vec<&(&str, Json)> = members.iter().collect();
-                sorted.sort_by(|a, b| a.0.cmp(b.0));
+                // Duplicates stay in their order (the position breaks ties), so the last of each
+                // run wins. An unstable sort with that tie-break is a stable one, without the
+                // stable sort's code in the .wasm.
+                let mut sorted: Vec<(usize, &(&str, Json))> = members.iter().enumerate().collect();
+                sorted.sort_unstable_by(|(i, a), (j, b)| a.0.cmp(b.0).then(i.cmp(j)));
                 let mut map = serializer.serialize_map(None)?;
-                for (i, (k, v)) in sorted.iter().enumerate() {
-                    if sorted.get(i + 1).is_some_and(|next| next.0 == *k) {
+                for (i, (_, (k, v))) in sorted.iter().enumerate() {
+                    if sorted.get(i + 1).is_some_and(|(_, next)| next.0 == *k) {
                         continue;
                     }
                     map.serialize_entry(k, &Sorted(v))?;
