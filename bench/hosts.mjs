@@ -51,15 +51,17 @@ async function measure({ validateBatch, makeBatch, now, tick, records, rounds, r
   };
   const calls = {};
   for (const [name, fn] of Object.entries(variants)) {
-    // Doubling stretches until each lasts 50 ms (so a 1 ms clock still calibrates well) and 1 s has passed.
-    let n = 1, spent = 0, done = 0;
+    // Doubling stretches until each lasts 50 ms (so a 1 ms clock still calibrates well) and 1 s has passed;
+    // a round is sized from the fastest of those stretches, so a busy spell in the warm-up does not
+    // shrink every round.
+    let n = 1, spent = 0, fastest = Infinity;
     while (spent < warmupMs) {
       const t = await run(fn, n);
       spent += t;
-      done += n;
-      if (t < 50) n *= 2;
+      if (t >= 50) fastest = Math.min(fastest, t / n);
+      else n *= 2;
     }
-    calls[name] = Math.max(3, Math.round(roundMs / (spent / done)));
+    calls[name] = Math.max(3, Math.round(roundMs / fastest));
   }
   const samples = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
   for (let r = 0; r < rounds; r++) {
