@@ -11,6 +11,7 @@ echo "== cold start"; node bench/cold-start.mjs --runs 20 --json bench/results/c
 echo "== peak RSS, 1,000 calls x 200 records"; node bench/memory.mjs --all --json bench/results/memory.json
 echo "== per call"; node --expose-gc bench/percall.mjs --rounds "${ROUNDS:-15}" --json bench/results/percall.json
 node bench/chart.mjs bench/results/percall.json docs/bench-per-record.svg
+echo "== validateBatch of 3,500 records in Node, workerd and Chromium (JSON.stringify floor)"; node bench/hosts.mjs --rounds "${ROUNDS:-15}" --json bench/results/hosts.json
 echo "== plan of 3,500 records (10% different) vs validateBatch of 3,500"; node --expose-gc bench/plan.mjs --rounds "${ROUNDS:-15}" --json bench/results/plan.json
 echo "== native: parse + validate + serialise (criterion)"
 cargo bench --bench validate -- --warm-up-time 1 --measurement-time 4 2>&1 | grep -E "^parse|time:" || true

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the npm package in pkg/: .wasm (profile `wasm`: LTO, opt-level z) -> wasm-bindgen (web target, one .wasm shared
+# Builds the npm package in pkg/: .wasm (profile `wasm`: LTO, opt-level s) -> wasm-bindgen (web target, one .wasm shared
 # by every entry) -> wasm-opt -Oz (npm binaryen; Debian's binaryen 108 breaks the externref table)
 # -> the CommonJS bundles for require(). Incremental: unchanged Rust skips the slow steps.
 #

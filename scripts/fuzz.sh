@@ -56,6 +56,10 @@ for target in "${targets[@]}"; do
   corpus="fuzz/corpus/$target"
   mkdir -p "$corpus" "fuzz/artifacts/$target"
   cp -n fuzz/seeds/"$target"/* "$corpus"/ 2>/dev/null || true
+  # Every batch is JSON too: the parser starts from the batch seeds as well (not kept twice).
+  if [ "$target" = json_parse ]; then
+    cp -n fuzz/seeds/batch_validate/* "$corpus"/ 2>/dev/null || true
+  fi
   log="fuzz/artifacts/$target.log"
   echo "== $target: ${seconds}s, corpus $corpus ($(ls "$corpus" | wc -l) inputs)"
   status=0

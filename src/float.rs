@@ -7,6 +7,76 @@
 //! numbers (Clinger's fast path), big-integer arithmetic for the rest. `inf` and `NaN` are not
 //! numbers here; callers treat them as they treated them before (as not a usable number).
 
+/// `v` written as `format!("{v}")` writes it: the fewest digits that read back as `v`, in plain
+/// positional notation (`0.1`, `-2`, `100000000000000000000000`), `NaN`, `inf`, `-inf`.
+///
+/// Why not `{v}`: core's f64 formatting (Grisu with a Dragon fallback, and its exact-precision
+/// twin for `{v:.3}`) is about 18 KB of the WebAssembly build, for a few messages and LOC's
+/// presentation form. serde_json already links zmij, a shortest-digits writer; its output
+/// (`1e23`, `1.5e-7`, `0.1`) only needs the point moved. Checked against `{v}` by a property test.
+pub fn display(v: f64) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() { "NaN" } else if v > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let mut buffer = zmij::Buffer::new();
+    let written = buffer.format_finite(v);
+    let (negative, unsigned) = match written.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, written),
+    };
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (unsigned, 0),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = [int_part, frac_part].concat();
+    // The decimal point sits after `point` digits of `digits` (may be negative or past the end).
+    let point = int_part.len() as i64 + i64::from(exponent);
+    let mut out = String::with_capacity(digits.len() + 8);
+    if negative {
+        out.push('-');
+    }
+    let (whole, fraction) = if point <= 0 {
+        (String::from("0"), "0".repeat(point.unsigned_abs() as usize) + &digits)
+    } else if point as usize >= digits.len() {
+        (digits.clone() + &"0".repeat(point as usize - digits.len()), String::new())
+    } else {
+        let (w, f) = digits.split_at(point as usize);
+        (w.to_string(), f.to_string())
+    };
+    let whole = whole.trim_start_matches('0');
+    out.push_str(if whole.is_empty() { "0" } else { whole });
+    let fraction = fraction.trim_end_matches('0');
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// `v` with exactly `places` decimals (`23.000`, `-2.00`) when that text reads back as `v`, else
+/// `None`: what `format!("{v:.places$}")` gives for such values, without core's float formatting.
+pub fn with_places(v: f64, places: u32) -> Option<String> {
+    let scale = 10u64.checked_pow(places)?;
+    let scaled = (v * scale as f64).round();
+    if !scaled.is_finite() || scaled.abs() >= 1e18 {
+        return None;
+    }
+    let units = scaled.abs() as u64;
+    let mut out = String::new();
+    if scaled < 0.0 {
+        out.push('-');
+    }
+    out.push_str(itoa::Buffer::new().format(units / scale));
+    if places > 0 {
+        out.push('.');
+        let fraction = itoa::Buffer::new().format(units % scale).to_string();
+        out.push_str(&"0".repeat(places as usize - fraction.len()));
+        out.push_str(&fraction);
+    }
+    (parse(&out) == Some(v)).then_some(out)
+}
+
 /// Significant digits kept: beyond 767, digits only decide between "exactly half" and "more than
 /// half", which one extra non-zero digit records.
 const MAX_DIGITS: usize = 800;
@@ -296,6 +366,39 @@ impl Big {
 
 #[cfg(test)]
 mod tests {
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn display_writes_what_core_writes(bits in any::<u64>()) {
+            let v = f64::from_bits(bits);
+            prop_assert_eq!(display(v), format!("{v}"));
+        }
+
+        #[test]
+        fn display_of_short_decimals(units in -10_000_000i64..10_000_000, places in 0u32..6) {
+            let v = units as f64 / 10f64.powi(places as i32);
+            prop_assert_eq!(display(v), format!("{v}"));
+            if let Some(text) = with_places(v, 3) {
+                prop_assert_eq!(text, format!("{v:.3}"));
+            }
+        }
+    }
+
+    #[test]
+    fn display_and_places_examples() {
+        for (v, text) in [(0.1, "0.1"), (-2.0, "-2"), (1e23, "100000000000000000000000"), (1.5e-7, "0.00000015"), (-0.0, "-0"), (42_849_672.95, "42849672.95")] {
+            assert_eq!(display(v), text);
+        }
+        assert_eq!(display(f64::NAN), "NaN");
+        assert_eq!(display(f64::NEG_INFINITY), "-inf");
+        assert_eq!(with_places(23.0, 3).as_deref(), Some("23.000"));
+        assert_eq!(with_places(-2.0, 2).as_deref(), Some("-2.00"));
+        assert_eq!(with_places(-0.5, 2).as_deref(), Some("-0.50"));
+        assert_eq!(with_places(0.1 + 0.2, 3), None, "0.300 reads back as 0.3, not 0.30000000000000004");
+        assert_eq!(with_places(1e23, 3), None);
+    }
     use super::*;
 
     /// xorshift64*: enough randomness for comparing against `str::parse`.

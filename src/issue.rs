@@ -173,17 +173,27 @@ impl<'o> Report<'o> {
         self.errors
     }
 
+    // `error`, `warn` and `rfc` are marked cold and never inlined: a valid batch reaches none of
+    // them, so LLVM lays out and optimises the path every valid record takes without them (and the
+    // .wasm built for speed does not carry a copy at each of their few hundred call sites).
+
     /// Something Cloudflare rejects, or that cannot work in DNS.
+    #[cold]
+    #[inline(never)]
     pub fn error(&mut self, at: &Path, code: impl Into<Cow<'static, str>>, message: impl Into<String>) {
         self.push(at, code.into(), Severity::Error, message.into());
     }
 
     /// Advice: accepted, but probably not what was meant.
+    #[cold]
+    #[inline(never)]
     pub fn warn(&mut self, at: &Path, code: impl Into<Cow<'static, str>>, message: impl Into<String>) {
         self.push(at, code.into(), Severity::Warning, message.into());
     }
 
     /// An RFC rule Cloudflare itself does not enforce: a warning, or an error with `strict`.
+    #[cold]
+    #[inline(never)]
     pub fn rfc(&mut self, at: &Path, code: impl Into<Cow<'static, str>>, message: impl Into<String>) {
         let severity = self.rfc_severity();
         self.push(at, code.into(), severity, message.into());

@@ -6,10 +6,11 @@
 //! BENCHMARKS.md. The thin JS layer in `pkg/src/` turns the answers into `Error` subclasses and does
 //! the IO (fetch, timers, abort), while every decision stays here.
 
-use crate::api::{self, Auth};
+use crate::api;
 use crate::batch::{self, validate_record_json};
-use crate::issue::{Issue, Path, Plan, Report, Severity, ValidateOptions};
+use crate::issue::{Issue, Severity, ValidateOptions};
 use crate::json::{Arena, Json};
+use crate::options::{auth_from, parse_options};
 use crate::record::{RecordData, RecordType};
 use crate::retry::{self, Outcome, RetryPolicy};
 use serde::Serialize;
@@ -29,43 +30,6 @@ fn host_domain_to_ascii(label: &str) -> Option<String> {
     let url = web_sys::Url::new(&format!("http://{label}.a/")).ok()?;
     let mapped = url.hostname().strip_suffix(".a")?.to_string();
     (!mapped.is_empty()).then_some(mapped)
-}
-
-/// Reads `{ plan, strict, disable }` from options JSON. Problems with the options themselves are
-/// issues too (an unknown plan warns and counts as "not known").
-fn read_options(json: &Json, issues: &mut Vec<Issue>) -> ValidateOptions {
-    let mut options = ValidateOptions::default();
-    let lenient = ValidateOptions::default();
-    let mut r = Report::new(&lenient);
-    let root = Path::Root;
-    let options_at = root.key("options");
-    if let Some(plan) = json.get("plan") {
-        match plan {
-            Json::Null => {}
-            Json::String(name) => match Plan::from_name(name) {
-                Some(p) => options.plan = Some(p),
-                None => r.warn(
-                    &options_at.key("plan"),
-                    "options.plan.unknown",
-                    format!("unknown plan {:?}: limits that depend on the plan are checked as for the most permissive plan, with warnings", crate::issue::shorten(name)),
-                ),
-            },
-            other => r.warn(&options_at.key("plan"), "options.plan.unknown", format!("`plan` must be a string, got {}", other.kind())),
-        }
-    }
-    options.strict = matches!(json.get("strict"), Some(Json::Bool(true)));
-    if let Some(Json::Array(codes)) = json.get("disable") {
-        options.disable = codes.iter().filter_map(|c| c.as_str().map(str::to_string)).collect();
-    }
-    issues.extend(r.issues);
-    options
-}
-
-fn parse_options<'a>(text: &'a str, arena: &'a Arena) -> (Json<'a>, ValidateOptions, Vec<Issue>) {
-    let json = Json::parse(text, arena).unwrap_or(Json::Null);
-    let mut issues = Vec::new();
-    let options = read_options(&json, &mut issues);
-    (json, options, issues)
 }
 
 /// The answers crossing to JS. Plain structs rather than `serde_json::json!`: `json!` builds a
@@ -127,9 +91,27 @@ fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".into())
 }
 
+/// Large texts (a batch, a body, an answer) cross as UTF-8 bytes rather than as strings: the JS
+/// layer writes them with `TextEncoder.encodeInto`, which copies the 490,000 characters of a
+/// 3,500-record batch in ~0.03 ms, where wasm-bindgen's string passing loops over the characters
+/// one by one (~1.2 ms; BENCHMARKS.md). The text is checked to be UTF-8 here, since the raw
+/// exports (`cf-dns-batch/wasm`) may be handed any bytes.
+fn utf8<'a>(bytes: &'a [u8], what: &str) -> Result<&'a str, Issue> {
+    std::str::from_utf8(bytes).map_err(|e| Issue {
+        code: "batch.json".into(),
+        pointer: String::new(),
+        severity: Severity::Error,
+        message: format!("the {what} is not valid JSON: it is not UTF-8 text ({e})"),
+    })
+}
+
 /// `validateBatch`: every issue of a batch, as a JSON array.
 #[wasm_bindgen(js_name = validateBatchJson)]
-pub fn validate_batch_json(params: &str, options: &str) -> String {
+pub fn validate_batch_json(params: &[u8], options: &str) -> String {
+    let params = match utf8(params, "batch") {
+        Ok(text) => text,
+        Err(issue) => return to_json(&[issue]),
+    };
     if let Some(issue) = api::body_size_issue(params.len()) {
         return to_json(&[issue]);
     }
@@ -142,7 +124,11 @@ pub fn validate_batch_json(params: &str, options: &str) -> String {
 
 /// `validateRecord`: every issue of one record (checked as a post), as a JSON array.
 #[wasm_bindgen(js_name = validateRecordJson)]
-pub fn validate_record_json_export(record: &str, options: &str) -> String {
+pub fn validate_record_json_export(record: &[u8], options: &str) -> String {
+    let record = match utf8(record, "record") {
+        Ok(text) => text,
+        Err(issue) => return to_json(&[Issue { code: "record.json".into(), ..issue }]),
+    };
     if let Some(issue) = api::body_size_issue(record.len()) {
         return to_json(&[issue]);
     }
@@ -160,22 +146,6 @@ pub fn validate_record_json_export(record: &str, options: &str) -> String {
     to_json(&issues)
 }
 
-pub(crate) fn auth_from(options: &Json) -> Result<Auth, api::ConfigError> {
-    let text = |key: &str| options.get(key).and_then(Json::as_str).filter(|s| !s.is_empty()).map(str::to_string);
-    match (text("apiToken"), text("apiEmail"), text("apiKey")) {
-        (Some(token), _, _) => Ok(Auth::Token(token)),
-        (None, Some(email), Some(key)) => Ok(Auth::EmailKey { email, key }),
-        (None, Some(_), None) | (None, None, Some(_)) => Err(api::ConfigError {
-            code: "options.auth.incomplete",
-            message: "apiEmail and apiKey go together: give both, or an apiToken instead".into(),
-        }),
-        (None, None, None) => Err(api::ConfigError {
-            code: "options.auth.missing",
-            message: "no credentials: give apiToken (or apiEmail and apiKey)".into(),
-        }),
-    }
-}
-
 /// `buildBatchRequest` and the first step of `batch`: validate, then build the request head.
 ///
 /// The body is the JSON text the host made of `params` without `zone_id` and
@@ -183,8 +153,15 @@ pub(crate) fn auth_from(options: &Json) -> Result<Auth, api::ConfigError> {
 /// nothing blocks it, sent exactly as it is: the same bytes the official SDK sends, and no second
 /// serialisation. Answers `{ok:true, url, method, headers, warnings}` or `{ok:false, error:{...}}`.
 #[wasm_bindgen(js_name = prepareBatch)]
-pub fn prepare_batch(body: &str, zone_id: &str, include_shadow_metadata: &str, options: &str) -> String {
+pub fn prepare_batch(body: &[u8], zone_id: &str, include_shadow_metadata: &str, options: &str) -> String {
     // Text that could never be sent is refused before it is parsed (time and memory in proportion to it).
+    let body = match utf8(body, "batch") {
+        Ok(text) => text,
+        Err(issue) => {
+            let message = validation_message(&[&issue]);
+            return to_json(&Failed { ok: false, error: ErrorInfo { kind: "validation", code: "validation_failed", message, issues: Some(&[issue]) } });
+        }
+    };
     if let Some(issue) = api::body_size_issue(body.len()) {
         let message = validation_message(&[&issue]);
         return to_json(&Failed { ok: false, error: ErrorInfo { kind: "validation", code: "validation_failed", message, issues: Some(&[issue]) } });
@@ -245,9 +222,12 @@ fn validation_message(errors: &[&Issue]) -> String {
 /// when it is a success (the host then parses it with its own `JSON.parse`), or the API error as
 /// JSON. Every answer comes here: the shape of a success is defined once, in `api::check_envelope`.
 #[wasm_bindgen(js_name = checkResponse)]
-pub fn check_response(status: u16, ray_id: Option<String>, body: &str, expect: &str) -> String {
+pub fn check_response(status: u16, ray_id: Option<String>, body: &[u8], expect: &str) -> String {
     let expect = if expect == "list" { api::Expect::List } else { api::Expect::Batch };
-    match api::check_envelope_shape(status, ray_id.as_deref(), body, expect) {
+    // The JS layer hands over the text it decoded, so this is UTF-8; bytes that are not (from a
+    // raw caller) are read with replacement characters, which can only make an answer less valid.
+    let body = String::from_utf8_lossy(body);
+    match api::check_envelope_shape(status, ray_id.as_deref(), &body, expect) {
         Ok(()) => String::new(),
         Err(e) => to_json(&e),
     }

@@ -73,7 +73,7 @@ pub fn prepare_list(zone_id: &str, query: &str, options: &str) -> String {
     let base_url = options.get("baseURL").and_then(Json::as_str).unwrap_or(api::DEFAULT_BASE_URL);
     // The batch head carries what a GET needs (checked credentials, a checked base URL, the zone
     // id as one encoded path segment); the list URL is the batch URL without `/batch`.
-    let head = crate::js::auth_from(&options).and_then(|auth| api::request_head(zone_id, None, &auth, base_url));
+    let head = crate::options::auth_from(&options).and_then(|auth| api::request_head(zone_id, None, &auth, base_url));
     let (url, headers) = match head {
         Ok(head) => head,
         Err(e) => return refused(e),

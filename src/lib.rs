@@ -22,11 +22,13 @@
 
 pub mod api;
 pub mod batch;
-mod body;
 mod float;
 pub mod issue;
 pub mod json;
 pub mod name;
+// Read by the WebAssembly exports (and tested natively).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod options;
 pub mod plan;
 pub mod record;
 pub mod retry;

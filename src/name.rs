@@ -355,6 +355,16 @@ fn check_label(r: &mut Report, at: &Path, prefix: &'static str, label: &str, ind
     ok
 }
 
+/// Owner names of service records (SRV, URI) start `_service._proto.` (RFC 2782, RFC 7553): an
+/// RFC rule, reported under `code` at `at` (the record's `name`).
+pub fn check_service_owner(r: &mut Report, at: &Path, name: &str, code: &'static str, kind: &str, example: &str) {
+    // The first label starts with `_`, and so does the second.
+    let second = name.find('.').and_then(|dot| name.get(dot + 1..)).unwrap_or("");
+    if !(name.starts_with('_') && second.starts_with('_')) {
+        r.rfc(at, code, format!("{kind} names start with `_service._proto.` (e.g. `{example}`), got {:?}", crate::issue::shorten(name)));
+    }
+}
+
 /// Whether `text` is an IPv4 or IPv6 address, which is not a host name even when it parses as one.
 pub fn looks_like_ip(text: &str) -> bool {
     let t = text.strip_suffix('.').unwrap_or(text);
@@ -382,6 +392,22 @@ pub fn qualify(name: &str, zone: &str) -> String {
 mod tests {
     use super::*;
     use crate::issue::{Severity, ValidateOptions};
+
+    #[test]
+    fn service_owners_need_two_underscore_labels() {
+        let options = ValidateOptions::default();
+        let mut r = Report::new(&options);
+        let at = Path::Root.key("name");
+        for good in ["_sip._tcp.example.com", "_ftp._tcp"] {
+            check_service_owner(&mut r, &at, good, "srv.name.service", "SRV", "_sip._tcp.example.com");
+        }
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
+        for bad in ["sip._tcp.example.com", "_sip.tcp.example.com", "_sip"] {
+            check_service_owner(&mut r, &at, bad, "srv.name.service", "SRV", "_sip._tcp.example.com");
+        }
+        assert_eq!(r.issues.len(), 3);
+        assert!(r.issues.iter().all(|i| i.code == "srv.name.service" && i.pointer == "/name" && i.severity == Severity::Warning));
+    }
 
     fn codes(name: &str, usage: NameUse) -> Vec<(String, Severity)> {
         let options = ValidateOptions::default();

@@ -475,3 +475,33 @@ fn a_silenced_error_never_drops_a_record_from_the_typed_batch() {
     assert!(unreadable[0].message.contains("`disable` silences") && !unreadable[0].message.contains("defect"), "{}", unreadable[0].message);
     assert!(v.params.is_none());
 }
+
+#[test]
+fn a_ttl_whose_rule_is_disabled_is_typed_as_given_not_dropped() {
+    // The typed record is converted from what the check accepted; a rule `disable` silences does
+    // not make the typed batch quietly leave the field out (the JS API sends it as given too).
+    let options = ValidateOptions { disable: vec!["record.ttl.range".into()], ..Default::default() };
+    let batch = json!({ "zone_id": ZONE, "posts": [{ "type": "A", "name": "www.example.com", "content": "192.0.2.1", "ttl": 5 }] });
+    let v = validate_with(&batch, &options);
+    let params = v.params.expect("no error is left");
+    assert_eq!(params.posts[0].common.ttl, Some(5));
+}
+
+#[test]
+fn typed_values_take_the_canonical_form_the_check_stands_for() {
+    let loc = json!({ "lat_degrees": 52, "lat_minutes": 22, "lat_seconds": 23.0, "lat_direction": "n", "long_degrees": 4,
+        "long_minutes": 53, "long_seconds": 32.0, "long_direction": "e", "altitude": -2.0, "size": 1.0, "precision_horz": 10000.0, "precision_vert": 10.0 });
+    let batch = json!({ "zone_id": ZONE, "posts": [
+        { "type": "LOC", "name": "www.example.com", "data": loc, "ttl": 1 },
+        { "type": "HTTPS", "name": "www.example.com", "data": { "priority": 1.0, "target": ".", "value": "  alpn=h2  " }, "ttl": 1 },
+        { "type": "NAPTR", "name": "www.example.com", "data": { "order": 100, "preference": 10, "replacement": "sip.example.com" }, "ttl": 1 },
+    ] });
+    let params = validate(&batch).params.expect("no error");
+    let body: Value = serde_json::from_str(&params.body()).unwrap();
+    assert_eq!(body["posts"][0]["data"]["lat_direction"], "N");
+    assert_eq!(body["posts"][0]["data"]["long_direction"], "E");
+    assert_eq!(body["posts"][1]["data"]["priority"], 1);
+    assert_eq!(body["posts"][1]["data"]["value"], "alpn=h2");
+    assert_eq!(body["posts"][2]["data"]["flags"], "");
+    assert_eq!(body["posts"][2]["data"]["regex"], "");
+}

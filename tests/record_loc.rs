@@ -214,3 +214,15 @@ fn patches_check_only_what_they_send() {
     assert!(codes.contains(&"loc.data.lat_degrees.range") && codes.contains(&"loc.data.long_direction.value"), "{codes:?}");
     assert!(!codes.iter().any(|c| c.ends_with(".required")), "{codes:?}");
 }
+
+#[test]
+fn presentation_text_gives_the_value_a_batch_sends() {
+    // Lower-case directions are read (with a warning in a batch) and sent in upper case; text read
+    // with `fromContent` or from a zone file gives that same value.
+    let data = RecordData::from_content(RecordType::LOC, "52 22 23.000 n 4 53 32.000 e -2.00m 1m 10000m 10m").unwrap();
+    let RecordData::LOC { data } = data else { panic!("{data:?}") };
+    assert_eq!((data.lat_direction.as_str(), data.long_direction.as_str()), ("N", "E"));
+    let zone = cf_dns_batch::zone::parse_zone("a 60 IN LOC 52 22 23 s 4 53 32 w 0m\n", &cf_dns_batch::zone::ParseOptions { origin: Some("example.com".into()), default_ttl: None });
+    let RecordData::LOC { data } = &zone.records[0].data else { panic!("{:?}", zone.records) };
+    assert_eq!((data.lat_direction.as_str(), data.long_direction.as_str()), ("S", "W"));
+}

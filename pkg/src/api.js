@@ -3,7 +3,7 @@
 // every decision: validation, the request, whether an answer is a success, whether to retry.
 
 import { ConfigurationError, ValidationError } from './errors.js';
-import { createBoundary, isWellFormed, jsonText } from './boundary.js';
+import { createBoundary, isWellFormed, jsonText, utf8 } from './boundary.js';
 import { exchange, ioOptions } from './transport.js';
 
 const CREDENTIAL_OPTIONS = { apiToken: 'api_token', apiEmail: 'api_email', apiKey: 'api_key', baseURL: 'base_url' };
@@ -65,7 +65,7 @@ export function createApi(wasm, reset, ready) {
     if (tooLarge) return tooLarge;
     const opts = validationOptions(options);
     if (opts.issue) return [opts.issue];
-    return JSON.parse(call(wasm[exportName], text, opts.text));
+    return JSON.parse(call(wasm[exportName], utf8(text), opts.text));
   }
 
   const validateBatch = (params, options) => validate(params, 'batch', 'validateBatchJson', options);
@@ -86,7 +86,7 @@ export function createApi(wasm, reset, ready) {
     }
     const tooLarge = oversize(body);
     if (tooLarge) throw new ValidationError(`${tooLarge[0].message}; nothing was sent`, tooLarge);
-    const prepared = JSON.parse(call(wasm.prepareBatch, body, zone, shadow, optionsText(options)));
+    const prepared = JSON.parse(call(wasm.prepareBatch, utf8(body), zone, shadow, optionsText(options)));
     if (prepared.ok) return { ...prepared, body };
     const { error } = prepared;
     if (error.kind === 'validation') throw new ValidationError(error.message, error.issues);

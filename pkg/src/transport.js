@@ -13,6 +13,7 @@
 // - every text built from an answer has the caller's credentials redacted.
 
 import { AbortError, ApiError, ConfigurationError, ConnectionError, TimeoutError } from './errors.js';
+import { utf8 } from './boundary.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** setTimeout's largest delay: past it Node fires at once (a 32-bit overflow). */
@@ -120,7 +121,7 @@ export async function exchange(boundary, wasm, request, io, { expect, idempotent
     } else {
       const { status, headers, text } = outcome;
       const header = (name) => (typeof headers?.get === 'function' ? headers.get(name) ?? undefined : undefined);
-      const failed = call(wasm.checkResponse, status, header('cf-ray'), text, expect);
+      const failed = call(wasm.checkResponse, status, header('cf-ray'), utf8(text), expect);
       if (failed === '') {
         seen(-1);
         const envelope = JSON.parse(text);

@@ -17,7 +17,6 @@ use std::fmt;
 
 mod parser;
 pub use parser::ParseError;
-pub(crate) use parser::find_special;
 
 /// Where a parsed tree keeps its nodes. One per parse; the tree borrows it.
 pub use bumpalo::Bump as Arena;
@@ -71,7 +70,8 @@ impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Num::Int(i) => write!(f, "{i}"),
-            Num::Float(x) => write!(f, "{x}"),
+            // As `{x}` writes it, without core's float formatting (see `float::display`).
+            Num::Float(x) => f.write_str(&crate::float::display(*x)),
         }
     }
 }
@@ -137,15 +137,6 @@ impl<'a> Json<'a> {
     pub fn to_value(&self) -> serde_json::Value {
         serde_json::to_value(Sorted(self)).unwrap_or_default()
     }
-
-    /// A short rendering of the value for messages: never more than about 60 characters.
-    pub fn excerpt(&self) -> String {
-        let text = match self {
-            Json::String(s) => format!("{s:?}"),
-            other => serde_json::to_string(other).unwrap_or_default(),
-        };
-        crate::issue::shorten(&text)
-    }
 }
 
 impl Serialize for Json<'_> {
@@ -189,12 +180,14 @@ impl Serialize for Sorted<'_, '_> {
                 seq.end()
             }
             Json::Object(members) => {
-                // A stable sort keeps duplicates in their order, so the last of each run wins.
-                let mut sorted: Vec<&(&str, Json)> = members.iter().collect();
-                sorted.sort_by(|a, b| a.0.cmp(b.0));
+                // Duplicates stay in their order (the position breaks ties), so the last of each
+                // run wins. An unstable sort with that tie-break is a stable one, without the
+                // stable sort's code in the .wasm.
+                let mut sorted: Vec<(usize, &(&str, Json))> = members.iter().enumerate().collect();
+                sorted.sort_unstable_by(|(i, a), (j, b)| a.0.cmp(b.0).then(i.cmp(j)));
                 let mut map = serializer.serialize_map(None)?;
-                for (i, (k, v)) in sorted.iter().enumerate() {
-                    if sorted.get(i + 1).is_some_and(|next| next.0 == *k) {
+                for (i, (_, (k, v))) in sorted.iter().enumerate() {
+                    if sorted.get(i + 1).is_some_and(|(_, next)| next.0 == *k) {
                         continue;
                     }
                     map.serialize_entry(k, &Sorted(v))?;

@@ -66,13 +66,16 @@ struct Parser<'t, 'a> {
 /// itself keeps every `Result` here as small as its value: a `Result<&str, Failed>` is two words.)
 struct Failed;
 
+// The per-byte and per-token helpers are `#[inline(always)]`: the WebAssembly build is compiled at
+// opt-level "z", where LLVM ignores a plain `#[inline]` and each of them stays a call. Inlined, the
+// check of a 3,500-record answer in Node takes about half the time, for a few hundred bytes of .wasm.
 impl<'t: 'a, 'a> Parser<'t, 'a> {
-    #[inline]
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
-    #[inline]
+    #[inline(always)]
     fn skip_whitespace(&mut self) {
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
             self.at += 1;
@@ -80,7 +83,7 @@ impl<'t: 'a, 'a> Parser<'t, 'a> {
     }
 
     /// The next byte after any whitespace, not consumed.
-    #[inline]
+    #[inline(always)]
     fn next_token(&mut self) -> Option<u8> {
         self.skip_whitespace();
         self.peek()
@@ -155,7 +158,7 @@ impl<'t: 'a, 'a> Parser<'t, 'a> {
     }
 
     /// After a member or an item: `,` (another follows: `false`) or `close` (`true`), consumed.
-    #[inline]
+    #[inline(always)]
     fn closes(&mut self, close: u8, unexpected: &'static str, eof: &'static str) -> Result<bool, Failed> {
         match self.next_token() {
             Some(b',') => {
@@ -382,7 +385,7 @@ impl<'t: 'a, 'a> Parser<'t, 'a> {
 /// Eight bytes at a time: for each word, a byte-wise "is zero" test (`(v - 0x01..) & !v & 0x80..`)
 /// on the word XOR-ed with `"` and with `\`, and a "less than 0x20" test. The lowest flagged byte
 /// is always a true match (false flags can only appear above a true one), so its index is exact.
-#[inline]
+#[inline(always)]
 pub(crate) fn find_special(bytes: &[u8], from: usize) -> usize {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);

@@ -4,33 +4,27 @@
 //! (`1.1`, `010.0.0.1`) that Cloudflare refuses too (API error 9005).
 
 use super::fields::Fields;
-use super::{is_full, RecordData, RecordType};
+use super::RecordType;
 use crate::issue::Report;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<RecordData> {
+pub(crate) fn check(kind: RecordType, rec: &Fields, r: &mut Report) {
     let what = if kind == RecordType::A { "an IPv4 address such as \"192.0.2.1\"" } else { "an IPv6 address such as \"2001:db8::1\"" };
-    let content = rec.string(r, "content", what)?;
+    let Some(content) = rec.string(r, "content", what) else { return };
     let at = rec.at.key("content");
-    let ok = if kind == RecordType::A {
-        check_ipv4(r, &at, content)
+    if kind == RecordType::A {
+        check_ipv4(r, &at, content);
     } else {
-        check_ipv6(r, &at, content)
-    };
-    if !(ok && is_full(rec)) {
-        return None;
+        check_ipv6(r, &at, content);
     }
-    let content = content.into();
-    Some(if kind == RecordType::A { RecordData::A { content } } else { RecordData::AAAA { content } })
 }
 
-fn check_ipv4(r: &mut Report, at: &crate::issue::Path, content: &str) -> bool {
+fn check_ipv4(r: &mut Report, at: &crate::issue::Path, content: &str) {
     match content.parse::<Ipv4Addr>() {
         Ok(ip) => {
             if ip.is_unspecified() || ip.is_broadcast() || ip.is_multicast() {
                 r.rfc(at, "a.content.special", format!("{ip} is not a usable host address"));
             }
-            true
         }
         Err(_) => {
             let hint = if content.parse::<Ipv6Addr>().is_ok() { "; IPv6 addresses go in AAAA records" } else { "" };
@@ -39,15 +33,14 @@ fn check_ipv4(r: &mut Report, at: &crate::issue::Path, content: &str) -> bool {
                 "a.content.ipv4",
                 format!("{:?} is not an IPv4 address in dotted-quad form (four numbers 0–255, no leading zeros){hint}", crate::issue::shorten(content)),
             );
-            false
         }
     }
 }
 
-fn check_ipv6(r: &mut Report, at: &crate::issue::Path, content: &str) -> bool {
+fn check_ipv6(r: &mut Report, at: &crate::issue::Path, content: &str) {
     if content.as_bytes().contains(&b'%') {
         r.error(at, "aaaa.content.zone-index", format!("{:?}: a zone index (`%eth0`) has no meaning in DNS", crate::issue::shorten(content)));
-        return false;
+        return;
     }
     match content.parse::<Ipv6Addr>() {
         Ok(ip) => {
@@ -56,12 +49,10 @@ fn check_ipv6(r: &mut Report, at: &crate::issue::Path, content: &str) -> bool {
             } else if ip.is_unspecified() || ip.is_multicast() {
                 r.rfc(at, "aaaa.content.special", format!("{ip} is not a usable host address"));
             }
-            true
         }
         Err(_) => {
             let hint = if content.parse::<Ipv4Addr>().is_ok() { "; IPv4 addresses go in A records" } else { "" };
             r.error(at, "aaaa.content.ipv6", format!("{:?} is not an IPv6 address{hint}", crate::issue::shorten(content)));
-            false
         }
     }
 }

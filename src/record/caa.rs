@@ -5,14 +5,13 @@
 //! are three small rules, and the DNS crates that know them are far too large for the WebAssembly build.
 
 use compact_str::CompactString;
-use super::common::first_control;
 use super::fields::{nearest, Fields};
-use super::txt::{escape_into, split_quoted, unescape};
-use super::{is_full, RecordData};
+use super::presentation::{escape_into, first_control, number, split_quoted, unescape, MAX_WIRE};
+use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct CaaData {
     /// 0–255; `0`, or `128` (issuer critical: a CA that does not understand `tag` must not issue).
@@ -38,11 +37,9 @@ const ISSUER_TAGS: [&str; 4] = ["issue", "issuewild", "issuemail", "issuevmc"];
 
 /// RFC 6844 §5.1 recommended tags of at most 15 characters.
 const MAX_TAG: usize = 15;
-/// Cloudflare's limit on one record's RDATA in wire format (API error 9015).
-const MAX_WIRE: usize = 4_096;
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
-    let data = rec.object(r, "data", "caa.data", "`{flags, tag, value}`", |d, r| {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
+    rec.object(r, "data", "caa.data", "`{flags, tag, value}`", |d, r| {
         d.unknown_fields(r, &["flags", "tag", "value"], "CAA data");
         let flags = d.u8(r, "flags", "0, or 128 for issuer critical");
         let tag = d.string(r, "tag", "the property, e.g. \"issue\", \"issuewild\" or \"iodef\"");
@@ -71,7 +68,9 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         let tag_ok = tag_check.map(|c| c != TagCheck::Invalid);
         // The value's grammar depends on the tag, so it is checked only against a usable tag.
         let tag_lower = tag.filter(|_| tag_ok == Some(true)).map(str::to_ascii_lowercase);
-        let value_ok = value.map(|v| check_value(r, &d.at.key("value"), tag_lower.as_deref(), v));
+        if let Some(v) = value {
+            check_value(r, &d.at.key("value"), tag_lower.as_deref(), v);
+        }
         if let (Some(t), Some(v)) = (tag, value) {
             let wire = 2 + t.len() + v.len();
             if wire > MAX_WIRE {
@@ -80,18 +79,10 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
                     "caa.data.value.length",
                     format!("the CAA record is {wire} bytes in wire format; Cloudflare allows at most {MAX_WIRE} (API error 9015)"),
                 );
-                return None;
             }
         }
-        if tag_ok != Some(true) || value_ok != Some(true) {
-            return None;
-        }
-        Some(CaaData { flags: flags?, tag: tag?.into(), value: value?.into() })
+        Some(())
     });
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::CAA { data: data? })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,7 +288,7 @@ pub fn from_content(text: &str) -> Result<CaaData, String> {
     let text = text.trim();
     let (flags, rest) = text.split_once(char::is_whitespace).ok_or(usage)?;
     let (tag, value) = rest.trim_start().split_once(char::is_whitespace).ok_or(usage)?;
-    let flags = flags.parse::<u8>().map_err(|_| format!("flags {:?} is not a number 0–255", shorten(flags)))?;
+    let flags = number::<u8>("flags", flags)?;
     let value = value.trim();
     let bytes = if value.starts_with('"') {
         let (inner, after) = split_quoted(value)?;
@@ -310,6 +301,11 @@ pub fn from_content(text: &str) -> Result<CaaData, String> {
     };
     let value = String::from_utf8(bytes.into_owned()).map_err(|_| "the value is not UTF-8 text".to_string())?;
     Ok(CaaData { flags, tag: tag.into(), value: value.into() })
+}
+
+/// The typed value of checked CAA `data` (see [`super::typed`]).
+pub(crate) fn typed(d: &Fields) -> Option<CaaData> {
+    Some(CaaData { flags: integer(d, "flags")?, tag: string(d, "tag")?.into(), value: string(d, "value")?.into() })
 }
 
 #[cfg(test)]

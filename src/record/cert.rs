@@ -3,13 +3,13 @@
 
 use compact_str::CompactString;
 use super::fields::Fields;
-use super::openpgpkey::decode_base64;
-use super::{is_full, RecordData};
+use super::presentation::{decode_padded_base64, number, MAX_WIRE};
+use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
 use crate::json::Json;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct CertData {
     /// 0–65535; the certificate type: 1 PKIX (X.509), 2 SPKI, 3 PGP, 4 IPKIX, 5 ISPKI, 6 IPGP,
@@ -62,8 +62,6 @@ const ALGORITHMS: [(u8, &str); 18] = [
     (254, "PRIVATEOID"),
 ];
 
-/// Cloudflare's limit on one record's RDATA in wire format (API error 9015).
-const MAX_WIRE: usize = 4_096;
 
 fn type_number(mnemonic: &str) -> Option<u16> {
     TYPES.iter().find(|(_, m)| m.eq_ignore_ascii_case(mnemonic)).map(|(n, _)| *n)
@@ -73,8 +71,8 @@ fn algorithm_number(mnemonic: &str) -> Option<u8> {
     ALGORITHMS.iter().find(|(_, m)| m.eq_ignore_ascii_case(mnemonic)).map(|(n, _)| *n)
 }
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
-    let data = rec.object(r, "data", "cert.data", "`{type, key_tag, algorithm, certificate}`", |d, r| {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
+    rec.object(r, "data", "cert.data", "`{type, key_tag, algorithm, certificate}`", |d, r| {
         d.unknown_fields(r, &["type", "key_tag", "algorithm", "certificate"], "CERT data");
         let cert_type = match d.get("type") {
             Some(Json::String(s)) if type_number(s).is_some() => {
@@ -107,16 +105,11 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
                 );
             }
         }
-        let cert_ok = certificate.map(|c| check_certificate(r, &d.at.key("certificate"), c, cert_type));
-        if cert_ok != Some(true) {
-            return None;
+        if let Some(c) = certificate {
+            check_certificate(r, &d.at.key("certificate"), c, cert_type);
         }
-        Some(CertData { cert_type: cert_type?, key_tag: key_tag?, algorithm: algorithm?, certificate: certificate?.into() })
+        Some(())
     });
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::CERT { data: data? })
 }
 
 /// The certificate-type registry is open: only the reserved values and unassigned ones get RFC advice.
@@ -146,7 +139,7 @@ fn check_certificate(r: &mut Report, at: &Path, cert: &str, cert_type: Option<u1
         // base64 chunks); advise removing it rather than refuse a valid certificate.
         r.warn(at, "cert.data.certificate.whitespace", "`certificate` contains spaces or line breaks; send the base64 on one line");
     }
-    let bytes = match decode_base64(&compact) {
+    let bytes = match decode_padded_base64(&compact) {
         Ok(bytes) => bytes,
         Err(why) => {
             let indirect = matches!(cert_type, Some(4..=8 | 253));
@@ -188,13 +181,23 @@ pub fn from_content(text: &str) -> Result<CertData, String> {
         .ok()
         .or_else(|| type_number(t))
         .ok_or_else(|| format!("type {:?} is not a number 0–65535 or a mnemonic such as PKIX or PGP", shorten(t)))?;
-    let key_tag = tag.parse::<u16>().map_err(|_| format!("key tag {:?} is not a number 0–65535", shorten(tag)))?;
+    let key_tag = number::<u16>("key tag", tag)?;
     let algorithm = alg
         .parse::<u8>()
         .ok()
         .or_else(|| algorithm_number(alg))
         .ok_or_else(|| format!("algorithm {:?} is not a number 0–255 or a mnemonic such as RSASHA256", shorten(alg)))?;
     Ok(CertData { cert_type, key_tag, algorithm, certificate: certificate.into() })
+}
+
+/// The typed value of checked CERT `data` (see [`super::typed`]).
+pub(crate) fn typed(d: &Fields) -> Option<CertData> {
+    Some(CertData {
+        cert_type: integer(d, "type")?,
+        key_tag: integer(d, "key_tag")?,
+        algorithm: integer(d, "algorithm")?,
+        certificate: string(d, "certificate")?.into(),
+    })
 }
 
 #[cfg(test)]

@@ -3,68 +3,64 @@
 
 use compact_str::CompactString;
 use super::fields::{bit, nearest, Fields, Mode};
-use super::{read_value, RecordData, RecordType};
+use super::presentation::{char_count, has_line_break};
+use super::{check_value, RecordType};
 use crate::issue::{Path, Plan, Report};
 use crate::json::Json;
 use crate::name::{self, NameUse};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Fields every record kind shares. All optional here: which are required depends on the
 /// operation (a post needs `name`; a patch needs none of them).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct CommonFields {
     /// The record's name: fully qualified (`www.example.com`), relative to the zone (`www`), or `@`
     /// for the apex. Unicode names are stored in Punycode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional, type = "string"))]
     pub name: Option<CompactString>,
     /// Time to live in seconds: 1 means automatic; otherwise 60–86400 (30–86400 on Enterprise).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub ttl: Option<u32>,
     /// Whether traffic goes through Cloudflare's proxy (A, AAAA and CNAME only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub proxied: Option<bool>,
     /// A note for people: at most 100 characters on Free, 500 on paid plans; no line breaks.
     /// `null` clears it.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional, type = "string | null"))]
     pub comment: Option<Option<CompactString>>,
     /// `name:value` tags (paid plans): at most 20, names of letters, digits, `_` and `-` up to 32
     /// characters, values up to 100 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional, type = "string[]"))]
     pub tags: Option<Vec<CompactString>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub settings: Option<Settings>,
     /// Private network routing to the origin (A and AAAA only, proxied, Enterprise beta).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub private_routing: Option<bool>,
 }
 
-/// `Some(None)` for an explicit `null`, so a patch can clear a comment.
-fn nullable<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<CompactString>>, D::Error> {
-    Option::<CompactString>::deserialize(d).map(Some)
-}
-
 /// Per-record settings.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Settings {
     /// Answer only with A records (proxied records only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub ipv4_only: Option<bool>,
     /// Answer only with AAAA records (proxied records only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub ipv6_only: Option<bool>,
     /// Flatten this CNAME (CNAME only, paid plans, not with `proxied`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(optional))]
     pub flatten_cname: Option<bool>,
 }
@@ -107,37 +103,38 @@ pub const TAG_VALUE_MAX: usize = 100;
 /// How many earlier tags a tag is compared with to find duplicates.
 const DUPLICATE_WINDOW: usize = 64;
 
-/// One record read from JSON: its kind (when known), common fields, and typed value (built only
-/// for whole records that have no errors in their value).
-#[derive(Debug)]
-pub(crate) struct ReadRecord {
+/// What checking one record found beyond its issues.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RecordCheck {
+    /// The record's kind, when it names one.
     pub kind: Option<RecordType>,
-    pub common: CommonFields,
-    pub data: Option<RecordData>,
+    /// Whether the kind's value broke no rule, counting rules `disable` silences: only then can
+    /// it become a typed value ([`super::typed`]).
+    pub value_clean: bool,
 }
 
-/// Reads and validates one record object. `extra_known` lists fields the operation adds (`id`).
-pub(crate) fn read_record(value: &Json, at: &Path, r: &mut Report, mode: Mode, build: bool, extra_known: &[&str]) -> Option<ReadRecord> {
+/// Checks one record object: every issue goes to `r`; nothing is copied out. `extra_known` lists
+/// fields the operation adds (`id`). `None` when the record is not an object.
+pub(crate) fn check_record(value: &Json, at: &Path, r: &mut Report, mode: Mode, extra_known: &[&str]) -> Option<RecordCheck> {
     let Some(members) = value.as_object() else {
         r.error(at, "record.type-of-record", format!("a record must be an object, got {}", value.kind()));
         return None;
     };
-    let rec = Fields::new(members, at, "record", mode).building(build);
+    let rec = Fields::new(members, at, "record", mode);
     let kind = read_type(&rec, r);
-    let common = read_common(&rec, r, kind);
+    let shared = check_common(&rec, r, kind);
 
     // The kind's own fields carry the kind's code prefix (`srv.data.port.range`).
     let owner = rec.get("name").and_then(Json::as_str);
-    let data = kind.and_then(|kind| {
-        let kind_fields = rec.with_prefix(kind.code());
-        read_value(kind, &kind_fields, r, owner)
-    });
-
+    let mut value_clean = false;
     if let Some(kind) = kind {
-        check_fields_for_kind(&rec, r, kind, &common);
+        let broken_before = r.error_count() + r.silenced_error_count();
+        check_value(kind, &rec.with_prefix(kind.code()), r, owner);
+        value_clean = r.error_count() + r.silenced_error_count() == broken_before;
+        check_fields_for_kind(&rec, r, kind, shared);
     }
     check_unknown(&rec, r, kind, extra_known);
-    Some(ReadRecord { kind, common, data: if mode == Mode::Full { data } else { None } })
+    Some(RecordCheck { kind, value_clean })
 }
 
 fn read_type(rec: &Fields, r: &mut Report) -> Option<RecordType> {
@@ -168,41 +165,40 @@ fn read_type(rec: &Fields, r: &mut Report) -> Option<RecordType> {
     None
 }
 
-/// The common fields, checked; their strings are copied out only when typed values are built.
-fn read_common(rec: &Fields, r: &mut Report, kind: Option<RecordType>) -> CommonFields {
+/// The common fields the kind's rules look at ([`check_fields_for_kind`]).
+#[derive(Clone, Copy)]
+struct Shared {
+    proxied: Option<bool>,
+    private_routing: Option<bool>,
+}
+
+/// Checks the common fields.
+fn check_common(rec: &Fields, r: &mut Report, kind: Option<RecordType>) -> Shared {
     let plan = r.options.plan;
-    let copies = rec.build;
     let name = rec.string(r, "name", "the record name, e.g. \"www.example.com\" or \"@\"");
     if let Some(n) = name {
         let at = rec.at.key("name");
         name::check(r, &at, "record.name", n, NameUse::Owner);
     }
-    let name = name.filter(|_| copies).map(CompactString::from);
 
     let proxied = rec.opt_bool(r, "proxied");
-    let ttl = read_ttl(rec, r, plan, proxied);
+    check_ttl(rec, r, plan, proxied);
 
-    let comment = match rec.get("comment") {
-        Some(Json::Null) => Some(None),
-        Some(_) => match rec.opt_string(r, "comment") {
-            Some(c) => {
-                check_comment(r, &rec.at.key("comment"), c, plan);
-                copies.then(|| Some(c.into()))
-            }
-            None => None,
-        },
-        None => None,
-    };
+    if !matches!(rec.get("comment"), None | Some(Json::Null)) {
+        if let Some(c) = rec.opt_string(r, "comment") {
+            check_comment(r, &rec.at.key("comment"), c, plan);
+        }
+    }
 
-    let tags = read_tags(rec, r, plan, copies);
-    let settings = read_settings(rec, r, kind, proxied);
+    check_tags(rec, r, plan);
+    check_settings(rec, r, kind, proxied);
     let private_routing = rec.opt_bool(r, "private_routing");
 
-    CommonFields { name, ttl, proxied, comment, tags, settings, private_routing }
+    Shared { proxied, private_routing }
 }
 
-fn read_ttl(rec: &Fields, r: &mut Report, plan: Option<Plan>, proxied: Option<bool>) -> Option<u32> {
-    let ttl = rec.opt_integer(r, "ttl", i64::MIN, i64::MAX)?;
+fn check_ttl(rec: &Fields, r: &mut Report, plan: Option<Plan>, proxied: Option<bool>) {
+    let Some(ttl) = rec.opt_integer(r, "ttl", i64::MIN, i64::MAX) else { return };
     let at = rec.at.key("ttl");
     let floor = if plan == Some(Plan::Enterprise) || plan.is_none() { 30 } else { 60 };
     if ttl != TTL_AUTO && !(floor..=TTL_MAX).contains(&ttl) {
@@ -211,7 +207,7 @@ fn read_ttl(rec: &Fields, r: &mut Report, plan: Option<Plan>, proxied: Option<bo
             "record.ttl.range",
             format!("TTL {ttl} is out of range: use 1 (automatic) or {floor}–{TTL_MAX} seconds"),
         );
-        return None;
+        return;
     }
     if plan.is_none() && (30..60).contains(&ttl) {
         r.warn(&at, "record.ttl.plan", format!("TTL {ttl} is below 60 seconds, which only Enterprise zones accept"));
@@ -221,32 +217,6 @@ fn read_ttl(rec: &Fields, r: &mut Report, plan: Option<Plan>, proxied: Option<bo
     if proxied == Some(true) && ttl != TTL_AUTO {
         r.warn(&at, "record.ttl.proxied", format!("proxied records always use automatic TTL; {ttl} has no effect (use 1)"));
     }
-    u32::try_from(ttl).ok()
-}
-
-/// A byte test: a `[char]` pattern goes through the generic char searcher, several times slower
-/// on the short texts every record has.
-pub(crate) fn has_line_break(text: &str) -> bool {
-    text.bytes().any(|b| b == b'\n' || b == b'\r')
-}
-
-/// Characters in `text`; ASCII text (nearly all) has one per byte, without decoding.
-pub(crate) fn char_count(text: &str) -> usize {
-    if text.is_ascii() {
-        text.len()
-    } else {
-        text.chars().count()
-    }
-}
-
-/// The first control character in `text` other than those `allowed`. ASCII text (nearly all) is
-/// looked at byte by byte, without decoding.
-pub(crate) fn first_control(text: &str, allowed: &[char]) -> Option<char> {
-    if text.is_ascii() {
-        // ASCII control characters are the bytes below 0x20 and 0x7F.
-        return text.bytes().find(|&b| (b < 0x20 || b == 0x7F) && !allowed.contains(&char::from(b))).map(char::from);
-    }
-    text.chars().find(|c| c.is_control() && !allowed.contains(c))
 }
 
 fn check_comment(r: &mut Report, at: &Path, comment: &str, plan: Option<Plan>) {
@@ -273,15 +243,15 @@ fn check_comment(r: &mut Report, at: &Path, comment: &str, plan: Option<Plan>) {
     }
 }
 
-fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>, copies: bool) -> Option<Vec<CompactString>> {
+fn check_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>) {
     let value = match rec.get("tags") {
-        None | Some(Json::Null) => return None,
+        None | Some(Json::Null) => return,
         Some(v) => v,
     };
     let at = rec.at.key("tags");
     let Json::Array(items) = value else {
         r.error(&at, "record.tags.type", format!("`tags` must be an array of \"name:value\" strings, got {}", value.kind()));
-        return None;
+        return;
     };
     if !items.is_empty() {
         match plan {
@@ -293,7 +263,6 @@ fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>, copies: bool) -> 
     if items.len() > TAGS_MAX {
         r.error(&at, "record.tags.count", format!("{} tags; a record has at most {TAGS_MAX}", items.len()));
     }
-    let mut tags: Vec<CompactString> = Vec::with_capacity(if copies { items.len().min(TAGS_MAX) } else { 0 });
     for (i, item) in items.iter().enumerate() {
         let at = at.index(i);
         let Some(tag) = item.as_str() else {
@@ -336,16 +305,12 @@ fn read_tags(rec: &Fields, r: &mut Report, plan: Option<Plan>, copies: bool) -> 
         if earlier.map(|t| t.split(':').next().unwrap_or(t)).any(|n| n.eq_ignore_ascii_case(tag_name)) {
             r.warn(&at, "record.tags.duplicate", format!("tag name {tag_name:?} appears twice (tag names are case-insensitive)"));
         }
-        if copies {
-            tags.push(tag.into());
-        }
     }
-    copies.then_some(tags)
 }
 
-fn read_settings(rec: &Fields, r: &mut Report, kind: Option<RecordType>, proxied: Option<bool>) -> Option<Settings> {
+fn check_settings(rec: &Fields, r: &mut Report, kind: Option<RecordType>, proxied: Option<bool>) {
     if matches!(rec.get("settings"), None | Some(Json::Null)) {
-        return None;
+        return;
     }
     rec.object(r, "settings", "record.settings", "", |s, r| {
         let settings = Settings {
@@ -368,12 +333,12 @@ fn read_settings(rec: &Fields, r: &mut Report, kind: Option<RecordType>, proxied
                 r.error(&at, "record.settings.flatten-proxied", "proxied CNAMEs are always flattened; `flatten_cname` cannot be set with `proxied`");
             }
         }
-        Some(settings)
-    })
+        Some(())
+    });
 }
 
 /// Rules that tie common fields to the record's kind.
-fn check_fields_for_kind(rec: &Fields, r: &mut Report, kind: RecordType, common: &CommonFields) {
+fn check_fields_for_kind(rec: &Fields, r: &mut Report, kind: RecordType, common: Shared) {
     if common.proxied == Some(true) && !kind.proxiable() {
         r.error(
             &rec.at.key("proxied"),

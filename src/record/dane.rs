@@ -6,14 +6,15 @@
 //! unassigned value is a warning, never an error.
 
 use compact_str::CompactString;
-use super::dnssec::{check_hex, clean_presentation};
+use super::presentation::{check_hex, clean_presentation, number};
 use super::fields::Fields;
-use super::{is_full, RecordData, RecordType};
+use super::typed::{integer, string};
+use super::RecordType;
 use crate::issue::{Path, Report};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct DaneData {
     /// Certificate usage: 0 PKIX-TA, 1 PKIX-EE, 2 DANE-TA, 3 DANE-EE; 255 PrivCert.
@@ -30,9 +31,9 @@ pub struct DaneData {
 
 const FIELDS: [&str; 4] = ["usage", "selector", "matching_type", "certificate"];
 
-pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<RecordData> {
+pub(crate) fn check(kind: RecordType, rec: &Fields, r: &mut Report) {
     let prefix = kind.data_code();
-    let data = rec.object(r, "data", prefix, "`{usage, selector, matching_type, certificate}`", |d, r| {
+    rec.object(r, "data", prefix, "`{usage, selector, matching_type, certificate}`", |d, r| {
         d.unknown_fields(r, &FIELDS, &format!("{kind} data"));
         let usage = d.u8(r, "usage", "3 (DANE-EE) for a server's own certificate");
         let selector = d.u8(r, "selector", "0 for the full certificate, 1 for its public key");
@@ -75,7 +76,6 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<Rec
                 );
             }
         }
-        let mut ok = true;
         if let Some(text) = certificate {
             let at = d.at.key("certificate");
             let expected = match matching_type {
@@ -87,27 +87,14 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<Rec
                 RecordType::SMIMEA => "smimea.data.certificate",
                 _ => "tlsa.data.certificate",
             };
-            ok = check_hex(r, &at, field_prefix, "certificate", text, expected);
-            if ok && matching_type == Some(0) && matches!(selector, Some(0 | 1)) {
-                ok = check_der(r, &at, field_prefix, text);
+            // The DER form is looked at only in what is hex.
+            if check_hex(r, &at, field_prefix, "certificate", text, expected) && matching_type == Some(0) && matches!(selector, Some(0 | 1)) {
+                check_der(r, &at, field_prefix, text);
             }
         }
-        if !ok {
-            return None;
-        }
-        Some(DaneData {
-            usage: usage?,
-            selector: selector?,
-            matching_type: matching_type?,
-            certificate: certificate?.into(),
-        })
+        Some(())
     });
     check_owner(kind, rec, r);
-    if !is_full(rec) {
-        return None;
-    }
-    let data = data?;
-    Some(if kind == RecordType::SMIMEA { RecordData::SMIMEA { data } } else { RecordData::TLSA { data } })
 }
 
 /// With matching type 0 the data is the DER certificate (selector 0) or SubjectPublicKeyInfo
@@ -183,11 +170,21 @@ pub fn from_content(text: &str) -> Result<DaneData, String> {
     if certificate.is_empty() {
         return Err("the certificate data is missing after `<usage> <selector> <matching type>`".into());
     }
-    let num = |what: &str, v: &str| v.parse::<u8>().map_err(|_| format!("{what} {:?} is not a number 0–255", crate::issue::shorten(v)));
+    let num = number::<u8>;
     Ok(DaneData {
         usage: num("usage", usage)?,
         selector: num("selector", selector)?,
         matching_type: num("matching type", matching_type)?,
         certificate: certificate.into(),
+    })
+}
+
+/// The typed value of checked TLSA or SMIMEA `data` (see [`super::typed`]).
+pub(crate) fn typed(d: &Fields) -> Option<DaneData> {
+    Some(DaneData {
+        usage: integer(d, "usage")?,
+        selector: integer(d, "selector")?,
+        matching_type: integer(d, "matching_type")?,
+        certificate: string(d, "certificate")?.into(),
     })
 }

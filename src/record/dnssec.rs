@@ -9,15 +9,14 @@
 
 use compact_str::CompactString;
 use super::fields::Fields;
-use super::{is_full, RecordData, RecordType};
+use super::typed::{integer, string};
+use super::RecordType;
 use crate::issue::{Path, Report};
-use base64::engine::general_purpose::STANDARD;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-use base64::Engine;
-use serde::{Deserialize, Serialize};
+use super::presentation::{check_hex, clean_presentation, decode_base64, number};
+use serde::Serialize;
 use std::borrow::Cow;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct DnskeyData {
     /// 16-bit flags: 256 = Zone Key (a zone-signing key), 257 = Zone Key + Secure Entry Point
@@ -32,7 +31,7 @@ pub struct DnskeyData {
     pub public_key: CompactString,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct DsData {
     /// 0–65535; the key tag of the child zone's DNSKEY this DS points at (RFC 4034 Appendix B).
@@ -56,17 +55,17 @@ const FLAG_ZONE: u16 = 256;
 const FLAG_REVOKE: u16 = 128;
 const FLAG_SEP: u16 = 1;
 
-pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<RecordData> {
+pub(crate) fn check(kind: RecordType, rec: &Fields, r: &mut Report) {
     if kind == RecordType::DS {
-        read_ds(rec, r)
+        check_ds(rec, r)
     } else {
-        read_dnskey(rec, r)
+        check_dnskey(rec, r)
     }
 }
 
-fn read_dnskey(rec: &Fields, r: &mut Report) -> Option<RecordData> {
+fn check_dnskey(rec: &Fields, r: &mut Report) {
     const PREFIX: &str = "dnskey.data";
-    let data = rec.object(r, "data", PREFIX, "`{flags, protocol, algorithm, public_key}`", |d, r| {
+    rec.object(r, "data", PREFIX, "`{flags, protocol, algorithm, public_key}`", |d, r| {
         d.unknown_fields(r, &DNSKEY_FIELDS, "DNSKEY data");
         // The CF range of `flags` is UNCONFIRMED (TF's merged schema shows CAA's 0–255); the RFC
         // field is 16 bits and the usual values are 256 and 257, so all 16 bits are accepted.
@@ -74,7 +73,6 @@ fn read_dnskey(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         let protocol = d.u8(r, "protocol", "always 3");
         let algorithm = d.u8(r, "algorithm", "the DNSSEC algorithm number, e.g. 13");
         let public_key = d.string(r, "public_key", "the public key in base64");
-        let mut ok = true;
         if let Some(f) = flags {
             check_flags(r, &d.at.key("flags"), f);
         }
@@ -85,22 +83,18 @@ fn read_dnskey(rec: &Fields, r: &mut Report) -> Option<RecordData> {
                     "dnskey.data.protocol.value",
                     format!("`protocol` must be 3 (RFC 4034 §2.1.2), got {p}; resolvers ignore any other DNSKEY"),
                 );
-                ok = false;
             }
         }
         if let Some(a) = algorithm {
             check_algorithm(r, &d.at.key("algorithm"), PREFIX, a);
         }
         if let Some(k) = public_key {
-            ok &= check_public_key(r, &d.at.key("public_key"), k, algorithm);
+            check_public_key(r, &d.at.key("public_key"), k, algorithm);
         }
-        if !ok {
-            return None;
-        }
-        Some(DnskeyData { flags: flags?, protocol: protocol?, algorithm: algorithm?, public_key: public_key?.into() })
+        Some(())
     });
     if rec.mode != super::fields::Mode::Full {
-        return None;
+        return;
     }
     // Whether Cloudflare accepts DNSKEY on an ordinary zone is UNCONFIRMED (DNSControl declares it
     // cannot). Rejecting could block a legal record (multi-signer DNSSEC adds the other signer's
@@ -110,10 +104,6 @@ fn read_dnskey(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         "dnskey.managed",
         "Cloudflare publishes its own DNSKEY records when DNSSEC is on; add a DNSKEY by hand only for multi-signer DNSSEC (RFC 8901)",
     );
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::DNSKEY { data: data? })
 }
 
 fn check_flags(r: &mut Report, at: &Path, flags: u16) {
@@ -234,13 +224,6 @@ fn check_algorithm(r: &mut Report, at: &Path, prefix: &str, n: u8) {
     }
 }
 
-/// Lenient base64: missing padding and non-zero trailing bits are tolerated, to tell "not quite
-/// canonical" (a warning) from "not base64 at all" (an error).
-const LENIENT: GeneralPurpose = GeneralPurpose::new(
-    &base64::alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent).with_decode_allow_trailing_bits(true),
-);
-
 fn check_public_key(r: &mut Report, at: &Path, key: &str, algorithm: Option<u8>) -> bool {
     if key.is_empty() {
         r.error(at, "dnskey.data.public_key.empty", "`public_key` is empty; it must hold the key in base64");
@@ -254,24 +237,23 @@ fn check_public_key(r: &mut Report, at: &Path, key: &str, algorithm: Option<u8>)
         );
         return false;
     }
-    let bytes = match STANDARD.decode(key) {
-        Ok(bytes) => bytes,
-        Err(_) => match LENIENT.decode(key) {
-            Ok(bytes) => {
+    // Missing padding or stray trailing bits are read (RFC advice); anything else is refused.
+    let bytes = match decode_base64(key.as_bytes()) {
+        Ok(decoded) => {
+            if !decoded.canonical() {
                 r.rfc(
                     at,
                     "dnskey.data.public_key.padding",
                     "`public_key` is not canonical base64 (missing `=` padding or stray trailing bits); some servers refuse it",
                 );
-                bytes
             }
-            Err(_) => {
-                let hint =
-                    if key.contains(['-', '_']) { " (`-` and `_` belong to the URL-safe alphabet; DNS uses `+` and `/`)" } else { "" };
-                r.error(at, "dnskey.data.public_key.base64", format!("`public_key` is not valid base64{hint}"));
-                return false;
-            }
-        },
+            decoded.bytes
+        }
+        Err(_) => {
+            let hint = if key.contains(['-', '_']) { " (`-` and `_` belong to the URL-safe alphabet; DNS uses `+` and `/`)" } else { "" };
+            r.error(at, "dnskey.data.public_key.base64", format!("`public_key` is not valid base64{hint}"));
+            return false;
+        }
     };
     let Some(alg) = algorithm else { return true };
     check_key_shape(r, at, alg, &bytes)
@@ -325,11 +307,11 @@ fn rsa_key_ok(bytes: &[u8]) -> bool {
     exp_len > 0 && bytes.len() > header + exp_len
 }
 
-fn read_ds(rec: &Fields, r: &mut Report) -> Option<RecordData> {
+fn check_ds(rec: &Fields, r: &mut Report) {
     const PREFIX: &str = "ds.data";
-    let data = rec.object(r, "data", PREFIX, "`{key_tag, algorithm, digest_type, digest}`", |d, r| {
+    rec.object(r, "data", PREFIX, "`{key_tag, algorithm, digest_type, digest}`", |d, r| {
         d.unknown_fields(r, &DS_FIELDS, "DS data");
-        let key_tag = d.u16(r, "key_tag", "the key tag of the child's DNSKEY, 0–65535");
+        d.u16(r, "key_tag", "the key tag of the child's DNSKEY, 0–65535");
         let algorithm = d.u8(r, "algorithm", "the DNSSEC algorithm number, e.g. 13");
         let digest_type = d.u8(r, "digest_type", "2 for SHA-256 or 4 for SHA-384");
         let digest = d.string(r, "digest", "the digest in hexadecimal");
@@ -339,21 +321,13 @@ fn read_ds(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if let Some(t) = digest_type {
             check_digest_type(r, &d.at.key("digest_type"), t);
         }
-        let mut ok = true;
         if let Some(text) = digest {
             let expected = digest_type.and_then(|t| digest_length(t).map(|(len, name)| (len, format!("digest type {t} ({name})"))));
-            ok = check_hex(r, &d.at.key("digest"), "ds.data.digest", "digest", text, expected);
+            check_hex(r, &d.at.key("digest"), "ds.data.digest", "digest", text, expected);
         }
-        if !ok {
-            return None;
-        }
-        Some(DsData { key_tag: key_tag?, algorithm: algorithm?, digest_type: digest_type?, digest: digest?.into() })
+        Some(())
     });
     check_ds_owner(rec, r);
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::DS { data: data? })
 }
 
 /// Hex digits each known digest type needs, and its name.
@@ -431,8 +405,8 @@ pub fn dnskey_from_content(text: &str) -> Result<DnskeyData, String> {
         return Err("the public key is missing after `<flags> <protocol> <algorithm>`".into());
     }
     Ok(DnskeyData {
-        flags: flags.parse::<u16>().map_err(|_| format!("flags {:?} is not a number 0–65535", crate::issue::shorten(flags)))?,
-        protocol: protocol.parse::<u8>().map_err(|_| format!("protocol {:?} is not a number 0–255", crate::issue::shorten(protocol)))?,
+        flags: number("flags", flags)?,
+        protocol: number("protocol", protocol)?,
         algorithm: parse_algorithm(algorithm)
             .ok_or_else(|| format!("algorithm {:?} is not a number 0–255 or a DNSSEC algorithm mnemonic", crate::issue::shorten(algorithm)))?,
         public_key: public_key.into(),
@@ -451,59 +425,32 @@ pub fn ds_from_content(text: &str) -> Result<DsData, String> {
         return Err("the digest is missing after `<key tag> <algorithm> <digest type>`".into());
     }
     Ok(DsData {
-        key_tag: key_tag.parse::<u16>().map_err(|_| format!("key tag {:?} is not a number 0–65535", crate::issue::shorten(key_tag)))?,
+        key_tag: number("key tag", key_tag)?,
         algorithm: parse_algorithm(algorithm)
             .ok_or_else(|| format!("algorithm {:?} is not a number 0–255 or a DNSSEC algorithm mnemonic", crate::issue::shorten(algorithm)))?,
-        digest_type: digest_type.parse::<u8>().map_err(|_| format!("digest type {:?} is not a number 0–255", crate::issue::shorten(digest_type)))?,
+        digest_type: number("digest type", digest_type)?,
         digest: digest.into(),
     })
 }
 
-// ---------------------------------------------------------------------------------------------
-// Shared with dane.rs and sshfp.rs.
-
-/// Zone-file text as pasted: a `;` comment is cut off (dig prints `; KSK; alg = ...` after a key)
-/// and the `(` `)` of multi-line records become spaces. Neither character can occur in the
-/// numbers, hex or base64 these kinds are made of. (Hand-written: no zone-file crate fits a value
-/// without its owner, class and type.)
-pub(crate) fn clean_presentation(text: &str) -> String {
-    let before_comment = text.split(';').next().unwrap_or_default();
-    before_comment.chars().map(|c| if c == '(' || c == ')' { ' ' } else { c }).collect()
+/// The typed value of checked DNSKEY `data` (see [`super::typed`]).
+pub(crate) fn dnskey_typed(d: &Fields) -> Option<DnskeyData> {
+    Some(DnskeyData {
+        flags: integer(d, "flags")?,
+        protocol: integer(d, "protocol")?,
+        algorithm: integer(d, "algorithm")?,
+        public_key: string(d, "public_key")?.into(),
+    })
 }
 
-/// Checks a hex field (`prefix` like `ds.data.digest`, codes `<prefix>.empty|hex|length`).
-/// `expected` is the number of hex digits the declared type needs, and the type's description.
-/// Returns whether the value is usable.
-pub(crate) fn check_hex(r: &mut Report, at: &Path, prefix: &str, field: &str, value: &str, expected: Option<(usize, String)>) -> bool {
-    let code = |rule: &str| Cow::Owned(format!("{prefix}.{rule}"));
-    if value.is_empty() {
-        r.error(at, code("empty"), format!("`{field}` is empty; it must hold hexadecimal digits"));
-        return false;
-    }
-    if let Some((i, c)) = value.char_indices().find(|(_, c)| !c.is_ascii_hexdigit()) {
-        let hint = if c.is_whitespace() {
-            "; remove the spaces and line breaks"
-        } else if c == ':' {
-            "; remove the colons"
-        } else if (value.starts_with("0x") || value.starts_with("0X")) && i == 1 {
-            "; drop the `0x` prefix"
-        } else {
-            ""
-        };
-        r.error(at, code("hex"), format!("`{field}` must be hexadecimal (0-9, a-f), found {c:?} at position {i}{hint}"));
-        return false;
-    }
-    let digits = value.len();
-    if let Some((len, what)) = expected {
-        if digits != len {
-            r.error(at, code("length"), format!("`{field}` for {what} must be {len} hex digits, got {digits}"));
-            return false;
-        }
-    } else if digits % 2 != 0 {
-        r.error(at, code("hex"), format!("`{field}` has an odd number of hex digits ({digits}); each byte takes two"));
-        return false;
-    }
-    true
+/// The typed value of checked DS `data` (see [`super::typed`]).
+pub(crate) fn ds_typed(d: &Fields) -> Option<DsData> {
+    Some(DsData {
+        key_tag: integer(d, "key_tag")?,
+        algorithm: integer(d, "algorithm")?,
+        digest_type: integer(d, "digest_type")?,
+        digest: string(d, "digest")?.into(),
+    })
 }
 
 #[cfg(test)]
@@ -531,11 +478,4 @@ mod tests {
         assert_eq!(algorithm_label(15), "15 (ED25519)");
     }
 
-    #[test]
-    fn presentation_drops_comments_and_parentheses() {
-        assert_eq!(
-            clean_presentation("257 3 13 ( abc\n def ) ; KSK; alg = 13").split_whitespace().collect::<Vec<_>>(),
-            ["257", "3", "13", "abc", "def"]
-        );
-    }
 }

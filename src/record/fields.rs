@@ -5,6 +5,7 @@
 //! `range` = `srv.data.port.range`. The rules used here: `required`, `type`, `integer`, `range`.
 
 use super::kinds::{KeyTable, KIND_TABLE as KINDS};
+use crate::float::display;
 use crate::issue::{Path, Report};
 use crate::json::Json;
 use std::borrow::Cow;
@@ -24,10 +25,6 @@ pub struct Fields<'j, 'a> {
     pub at: &'j Path<'j>,
     pub prefix: &'static str,
     pub mode: Mode,
-    /// Whether readers build typed values (copying strings out of the batch). Off when only the
-    /// issues are wanted: the JS layer sends the text it was given, so typed values would be
-    /// built and thrown away.
-    pub build: bool,
     /// Where each of the `KNOWN` keys is (position + 1; 0 when absent), found in one pass when
     /// the object is first read: a record's fields are looked up a dozen times, and each lookup is
     /// then one load instead of a scan comparing keys. `None` for objects too large to index
@@ -171,7 +168,7 @@ impl<'j, 'a> Fields<'j, 'a> {
             }
         }
         let (index, present) = if indexed { (Some(index), present) } else { (None, None) };
-        Fields { members, at, prefix, mode, build: true, index, present }
+        Fields { members, at, prefix, mode, index, present }
     }
 
     /// Whether every key of the object is one of the keys of `allowed` (a mask of [`bit`]s).
@@ -179,11 +176,6 @@ impl<'j, 'a> Fields<'j, 'a> {
     #[inline(always)]
     pub fn has_only(&self, allowed: u64) -> bool {
         self.present.is_some_and(|present| present & !allowed == 0)
-    }
-
-    /// The same object, building typed values or not.
-    pub fn building(self, build: bool) -> Fields<'j, 'a> {
-        Fields { build, ..self }
     }
 
     /// The same object read under another code prefix.
@@ -324,7 +316,7 @@ impl<'j, 'a> Fields<'j, 'a> {
         };
         if !(min..=max).contains(&n) {
             let at = self.at.key(key);
-            r.error(&at, self.code(key, "range"), format!("`{key}` must be between {min} and {max}, got {n}"));
+            r.error(&at, self.code(key, "range"), format!("`{key}` must be between {} and {}, got {}", display(min), display(max), display(n)));
             return None;
         }
         Some(n)
@@ -356,7 +348,7 @@ impl<'j, 'a> Fields<'j, 'a> {
         match v {
             Json::Object(members) => {
                 let at = self.at.key(key);
-                let nested = Fields::new(members, &at, prefix, self.mode).building(self.build);
+                let nested = Fields::new(members, &at, prefix, self.mode);
                 read(&nested, r)
             }
             other => {
@@ -392,21 +384,6 @@ impl<'j, 'a> Fields<'j, 'a> {
                 format!("`{}` is not a field of {what}; the API ignores it{hint}", crate::issue::shorten(key)),
             );
         }
-    }
-}
-
-/// Owner names of service records (SRV, URI) start `_service._proto.`: an RFC rule, reported
-/// under `code` at the record's `name`.
-pub fn check_service_owner(rec: &Fields, r: &mut Report, code: &'static str, kind: &str, example: &str) {
-    let Some(name) = rec.get("name").and_then(|n| n.as_str()) else { return };
-    // The first label starts with `_`, and so does the second.
-    let second = name.find('.').and_then(|dot| name.get(dot + 1..)).unwrap_or("");
-    if !(name.starts_with('_') && second.starts_with('_')) {
-        r.rfc(
-            &rec.at.key("name"),
-            code,
-            format!("{kind} names start with `_service._proto.` (e.g. `{example}`), got {:?}", crate::issue::shorten(name)),
-        );
     }
 }
 

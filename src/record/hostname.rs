@@ -1,17 +1,18 @@
 //! CNAME, NS, PTR and MX: a host name in `content` (and MX's top-level `priority`).
 
 use super::fields::Fields;
-use super::{is_full, RecordData, RecordType};
+use super::presentation::number;
+use super::RecordType;
 use crate::issue::Report;
 use crate::name::{self, NameUse};
 
-pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report, owner: Option<&str>) -> Option<RecordData> {
+pub(crate) fn check(kind: RecordType, rec: &Fields, r: &mut Report, owner: Option<&str>) {
     let priority = if kind == RecordType::MX {
         rec.u16(r, "priority", "the MX preference, 0–65535 (lower is preferred)")
     } else {
         None
     };
-    let content = rec.string(r, "content", "the target host name")?;
+    let Some(content) = rec.string(r, "content", "the target host name") else { return };
     let at = rec.at.key("content");
     let prefix = match kind {
         RecordType::CNAME => "cname.content",
@@ -31,7 +32,9 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report, owner: Option
         if name::looks_like_ip(content) {
             r.rfc(&at, format!("{prefix}.ip"), format!("{shown:?} is an IP address; {kind} records point at a host name", shown = shown()));
         }
-        name::check(r, &at, prefix, content, NameUse::Target)?;
+        if name::check(r, &at, prefix, content, NameUse::Target).is_none() {
+            return;
+        }
     }
     if kind == RecordType::CNAME {
         if let Some(owner) = owner {
@@ -41,16 +44,6 @@ pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report, owner: Option
             }
         }
     }
-    if !is_full(rec) {
-        return None;
-    }
-    let content = content.into();
-    Some(match kind {
-        RecordType::CNAME => RecordData::CNAME { content },
-        RecordType::NS => RecordData::NS { content },
-        RecordType::PTR => RecordData::PTR { content },
-        _ => RecordData::MX { content, priority: priority? },
-    })
 }
 
 /// `10 mail.example.com` → (10, "mail.example.com").
@@ -59,6 +52,6 @@ pub fn mx_from_content(text: &str) -> Result<(u16, String), String> {
     let (Some(pref), Some(host), None) = (parts.next(), parts.next(), parts.next()) else {
         return Err("expected `<preference> <exchange>`".into());
     };
-    let pref = pref.parse::<u16>().map_err(|_| format!("preference {:?} is not a number 0–65535", crate::issue::shorten(pref)))?;
+    let pref = number::<u16>("preference", pref)?;
     Ok((pref, host.to_string()))
 }

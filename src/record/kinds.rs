@@ -62,7 +62,7 @@ pub struct Kind {
 }
 
 /// A kind's reader: kind, the record's fields, the report, the record's own name.
-pub type Reader = fn(RecordType, &Fields, &mut Report, Option<&str>) -> Option<RecordData>;
+pub type Reader = fn(RecordType, &Fields, &mut Report, Option<&str>);
 
 /// A kind's presentation reader: the reason when the text is not a value of the kind.
 pub type Parser = fn(&str) -> Result<RecordData, String>;
@@ -108,7 +108,7 @@ macro_rules! kinds {
 
         /// Each kind's reader and presentation reader, in the order of `KINDS`. Not in the .wasm:
         /// there, taking the readers' addresses kept every reader out of line beside the copy
-        /// `read_value` inlines (+1.8 KB gzip); the .wasm dispatches through `read_value` and
+        /// `check_value` inlines (+1.8 KB gzip); the .wasm dispatches through `check_value` and
         /// `RecordData::read_content`, which the test below holds to this table.
         #[cfg(not(target_arch = "wasm32"))]
         static FUNCTIONS: [(Reader, Parser); KIND_COUNT] = [$(($read, $parse)),*];
@@ -134,89 +134,89 @@ pub const KIND_COUNT: usize = 21;
 kinds! {
     /// IPv4 address in dotted-quad form.
     A = 1, "a", Address [], proxiable: true, priority: false, example: "192.0.2.1",
-        read: |k, rec, r, _| address::read(k, rec, r),
+        read: |k, rec, r, _| address::check(k, rec, r),
         parse: |t| Ok(RecordData::A { content: t.into() });
     /// IPv6 address (any RFC 4291 text form; Cloudflare stores the RFC 5952 form).
     AAAA = 28, "aaaa", Address [], proxiable: true, priority: false, example: "2001:db8::1",
-        read: |k, rec, r, _| address::read(k, rec, r),
+        read: |k, rec, r, _| address::check(k, rec, r),
         parse: |t| Ok(RecordData::AAAA { content: t.into() });
     CAA = 257, "caa", Data ["flags", "tag", "value"], proxiable: false, priority: false,
         example: "0 issue \"letsencrypt.org\"",
-        read: |_, rec, r, _| caa::read(rec, r),
+        read: |_, rec, r, _| caa::check(rec, r),
         parse: |t| Ok(RecordData::CAA { data: caa::from_content(t)? });
     CERT = 37, "cert", Data ["type", "key_tag", "algorithm", "certificate"], proxiable: false, priority: false,
         example: "1 0 0 aGVsbG8=",
-        read: |_, rec, r, _| cert::read(rec, r),
+        read: |_, rec, r, _| cert::check(rec, r),
         parse: |t| Ok(RecordData::CERT { data: cert::from_content(t)? });
     /// Canonical name (target host name). Must not equal the record's own name.
     CNAME = 5, "cname", HostName [], proxiable: true, priority: false, example: "www.example.net.",
-        read: hostname::read,
+        read: hostname::check,
         parse: |t| Ok(RecordData::CNAME { content: t.into() });
     DNSKEY = 48, "dnskey", Data ["flags", "protocol", "algorithm", "public_key"], proxiable: false, priority: false,
         example: "257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==",
-        read: |k, rec, r, _| dnssec::read(k, rec, r),
+        read: |k, rec, r, _| dnssec::check(k, rec, r),
         parse: |t| Ok(RecordData::DNSKEY { data: dnssec::dnskey_from_content(t)? });
     DS = 43, "ds", Data ["key_tag", "algorithm", "digest_type", "digest"], proxiable: false, priority: false,
         example: "2371 13 2 1f987ccc7efa7fb3d7d7f1e3d6e8a9cd4e3f0d6c9b6a1e0b2a3c4d5e6f708192",
-        read: |k, rec, r, _| dnssec::read(k, rec, r),
+        read: |k, rec, r, _| dnssec::check(k, rec, r),
         parse: |t| Ok(RecordData::DS { data: dnssec::ds_from_content(t)? });
     HTTPS = 65, "https", Data ["priority", "target", "value"], proxiable: false, priority: false,
         example: "1 . alpn=\"h3,h2\" port=443",
-        read: |k, rec, r, _| svcb::read(k, rec, r),
+        read: |k, rec, r, _| svcb::check(k, rec, r),
         parse: |t| Ok(RecordData::HTTPS { data: svcb::from_content(t)? });
     LOC = 29, "loc", Data [
         "lat_degrees", "lat_minutes", "lat_seconds", "lat_direction", "long_degrees", "long_minutes", "long_seconds",
         "long_direction", "altitude", "size", "precision_horz", "precision_vert"
     ], proxiable: false, priority: false, example: "52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000.00m 10.00m",
-        read: |_, rec, r, _| loc::read(rec, r),
+        read: |_, rec, r, _| loc::check(rec, r),
         parse: |t| Ok(RecordData::LOC { data: loc::from_content(t)? });
     /// Mail exchanger host name; `priority` 0–65535, lower is preferred.
     MX = 15, "mx", HostName [], proxiable: false, priority: true, example: "10 mx1.example.net",
-        read: hostname::read,
+        read: hostname::check,
         parse: |t| hostname::mx_from_content(t).map(|(priority, host)| RecordData::MX { content: host.into(), priority });
     NAPTR = 35, "naptr", Data ["order", "preference", "flags", "service", "regex", "replacement"], proxiable: false,
         priority: false, example: "100 10 \"S\" \"SIP+D2U\" \"\" _sip._udp.example.com.",
-        read: |_, rec, r, _| naptr::read(rec, r),
+        read: |_, rec, r, _| naptr::check(rec, r),
         parse: |t| Ok(RecordData::NAPTR { data: naptr::from_content(t)? });
     /// Name server host name.
     NS = 2, "ns", HostName [], proxiable: false, priority: false, example: "ns1.example.net.",
-        read: hostname::read,
+        read: hostname::check,
         parse: |t| Ok(RecordData::NS { content: t.into() });
     /// Base64 OpenPGP transferable public key (RFC 7929).
     OPENPGPKEY = 61, "openpgpkey", Base64 [], proxiable: false, priority: false, example: "mQINBGV4dGVzdA==",
-        read: |_, rec, r, _| openpgpkey::read(rec, r),
+        read: |_, rec, r, _| openpgpkey::check(rec, r),
         parse: |t| Ok(RecordData::OPENPGPKEY { content: openpgpkey::from_content(t).into() });
     /// Domain name the address points to.
     PTR = 12, "ptr", HostName [], proxiable: false, priority: false, example: "host.example.com.",
-        read: hostname::read,
+        read: hostname::check,
         parse: |t| Ok(RecordData::PTR { content: t.into() });
     SMIMEA = 53, "smimea", Data ["usage", "selector", "matching_type", "certificate"], proxiable: false, priority: false,
         example: "3 0 0 308201a2",
-        read: |k, rec, r, _| dane::read(k, rec, r),
+        read: |k, rec, r, _| dane::check(k, rec, r),
         parse: |t| Ok(RecordData::SMIMEA { data: dane::from_content(t)? });
     SRV = 33, "srv", Data ["priority", "weight", "port", "target"], proxiable: false, priority: false,
         example: "10 5 5060 sip.example.com",
-        read: |_, rec, r, _| srv::read(rec, r),
+        read: |_, rec, r, _| srv::check(rec, r),
         parse: |t| Ok(RecordData::SRV { data: srv::from_content(t)? });
     SSHFP = 44, "sshfp", Data ["algorithm", "type", "fingerprint"], proxiable: false, priority: false,
         example: "4 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-        read: |_, rec, r, _| sshfp::read(rec, r),
+        read: |_, rec, r, _| sshfp::check(rec, r),
         parse: |t| Ok(RecordData::SSHFP { data: sshfp::from_content(t)? });
     SVCB = 64, "svcb", Data ["priority", "target", "value"], proxiable: false, priority: false,
         example: "1 svc.example.net alpn=h2",
-        read: |k, rec, r, _| svcb::read(k, rec, r),
+        read: |k, rec, r, _| svcb::check(k, rec, r),
         parse: |t| Ok(RecordData::SVCB { data: svcb::from_content(t)? });
     TLSA = 52, "tlsa", Data ["usage", "selector", "matching_type", "certificate"], proxiable: false, priority: false,
         example: "3 1 1 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-        read: |k, rec, r, _| dane::read(k, rec, r),
+        read: |k, rec, r, _| dane::check(k, rec, r),
         parse: |t| Ok(RecordData::TLSA { data: dane::from_content(t)? });
     /// One or more quoted character-strings, e.g. `"v=spf1 -all"`.
     TXT = 16, "txt", Text [], proxiable: false, priority: false, example: "\"v=spf1 -all\"",
-        read: |_, rec, r, _| txt::read(rec, r),
+        read: |_, rec, r, _| txt::check(rec, r),
         parse: |t| Ok(RecordData::TXT { content: txt::from_content(t)?.into() });
     URI = 256, "uri", Data ["weight", "target"], proxiable: false, priority: true,
         example: "10 1 \"https://www.example.com/\"",
-        read: |_, rec, r, _| uri::read(rec, r),
+        read: |_, rec, r, _| uri::check(rec, r),
         parse: |t| uri::from_content(t).map(|(priority, data)| RecordData::URI { priority, data });
 }
 
@@ -250,8 +250,8 @@ impl RecordType {
         KINDS.iter().find(|k| k.type_code == code).map(|k| k.kind)
     }
 
-    /// Its reader: the kind-specific fields of a record (`content`, `data`, `priority`) to issues
-    /// and, when clean and wanted, a typed value (`read_value` dispatches to the same functions).
+    /// Its checker: the kind-specific fields of a record (`content`, `data`, `priority`) to issues
+    /// (`typed::value_of` then builds the value of a clean record) (`check_value` dispatches to the same functions).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn reader(self) -> Reader {
         FUNCTIONS[self as usize].0
@@ -488,8 +488,8 @@ mod tests {
         }
     }
 
-    /// The registry's functions are those `read_value` and `RecordData::read_content` dispatch to:
-    /// same value, same issues, for the kind's example and for a record missing its value.
+    /// The registry's functions are those `check_value` and `RecordData::read_content` dispatch to:
+    /// same issues, same value, for the kind's example and for a record missing its value.
     #[test]
     fn the_registry_names_the_reader_and_presentation_reader_of_each_kind() {
         use crate::issue::{Path, ValidateOptions};
@@ -507,9 +507,8 @@ mod tests {
                 let root = Path::Root;
                 let rec = Fields::new(members, &root, kind.code(), Mode::Full);
                 let (mut by_registry, mut by_dispatch) = (Report::new(&options), Report::new(&options));
-                let a = kind.reader()(kind, &rec, &mut by_registry, Some("owner.example"));
-                let b = super::super::read_value(kind, &rec, &mut by_dispatch, Some("owner.example"));
-                assert_eq!(a, b, "{kind} {json}");
+                kind.reader()(kind, &rec, &mut by_registry, Some("owner.example"));
+                super::super::check_value(kind, &rec, &mut by_dispatch, Some("owner.example"));
                 let codes = |r: Report| r.issues.into_iter().map(|i| (i.code, i.pointer)).collect::<Vec<_>>();
                 assert_eq!(codes(by_registry), codes(by_dispatch), "{kind} {json}");
             }

@@ -6,11 +6,12 @@
 
 use compact_str::CompactString;
 use super::fields::Fields;
-use super::{is_full, RecordData};
+use super::typed::{integer, number, string};
+use crate::float::display;
 use crate::issue::Report;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct LocData {
     /// Latitude degrees, 0–90 (whole number).
@@ -63,32 +64,31 @@ pub const DEFAULT_SIZE: f64 = 1.0;
 pub const DEFAULT_HORZ: f64 = 10_000.0;
 pub const DEFAULT_VERT: f64 = 10.0;
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
-    let data = rec.object(r, "data", "loc.data", "the twelve LOC fields (`lat_degrees` … `precision_vert`)", |d, r| {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
+    rec.object(r, "data", "loc.data", "the twelve LOC fields (`lat_degrees` … `precision_vert`)", |d, r| {
         d.unknown_fields(r, &FIELDS, "LOC data");
         let byte = |v: Option<i64>| v.and_then(|i| u8::try_from(i).ok());
         let lat_degrees = byte(d.integer(r, "lat_degrees", 0, 90, "latitude degrees, 0–90"));
         let lat_minutes = byte(d.integer(r, "lat_minutes", 0, 59, "latitude minutes, 0–59"));
         let lat_seconds = d.number(r, "lat_seconds", 0.0, 59.999, "latitude seconds, 0–59.999");
-        let lat_direction = direction(r, d, "lat_direction", ["N", "S"]);
+        direction(r, d, "lat_direction", ["N", "S"]);
         let long_degrees = byte(d.integer(r, "long_degrees", 0, 180, "longitude degrees, 0–180"));
         let long_minutes = byte(d.integer(r, "long_minutes", 0, 59, "longitude minutes, 0–59"));
         let long_seconds = d.number(r, "long_seconds", 0.0, 59.999, "longitude seconds, 0–59.999");
-        let long_direction = direction(r, d, "long_direction", ["E", "W"]);
+        direction(r, d, "long_direction", ["E", "W"]);
         let altitude = d.number(r, "altitude", ALTITUDE_MIN, ALTITUDE_MAX, "altitude in metres, −100000 to 42849672.95");
         let size = d.number(r, "size", 0.0, SIZE_MAX, "size in metres, 0–90000000 (RFC 1876 default 1)");
         let precision_horz = d.number(r, "precision_horz", 0.0, SIZE_MAX, "horizontal precision in metres (RFC 1876 default 10000)");
         let precision_vert = d.number(r, "precision_vert", 0.0, SIZE_MAX, "vertical precision in metres (RFC 1876 default 10)");
 
-        let mut ok = true;
-        ok &= check_pole(r, d, "latitude", 90, lat_degrees, ("lat_minutes", lat_minutes), ("lat_seconds", lat_seconds));
-        ok &= check_pole(r, d, "longitude", 180, long_degrees, ("long_minutes", long_minutes), ("long_seconds", long_seconds));
+        check_pole(r, d, "latitude", 90, lat_degrees, ("lat_minutes", lat_minutes), ("lat_seconds", lat_seconds));
+        check_pole(r, d, "longitude", 180, long_degrees, ("long_minutes", long_minutes), ("long_seconds", long_seconds));
         for (key, value) in [("lat_seconds", lat_seconds), ("long_seconds", long_seconds)] {
             if value.is_some_and(|v| finer_than(v, 3)) {
                 r.rfc(
                     &d.at.key(key),
                     format!("loc.data.{key}.precision"),
-                    format!("`{key}` {} has more than three decimals; LOC keeps thousandths of a second, so it is rounded", value.unwrap_or(0.0)),
+                    format!("`{key}` {} has more than three decimals; LOC keeps thousandths of a second, so it is rounded", display(value.unwrap_or(0.0))),
                 );
             }
         }
@@ -96,7 +96,7 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
             r.rfc(
                 &d.at.key("altitude"),
                 "loc.data.altitude.precision",
-                format!("`altitude` {a} has more than two decimals; LOC keeps centimetres, so it is rounded"),
+                format!("`altitude` {} has more than two decimals; LOC keeps centimetres, so it is rounded", display(a)),
             );
         }
         for (key, value) in [("size", size), ("precision_horz", precision_horz), ("precision_vert", precision_vert)] {
@@ -105,53 +105,33 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
                     &d.at.key(key),
                     format!("loc.data.{key}.rounded"),
                     format!(
-                        "`{key}` {} m cannot be stored exactly (RFC 1876 keeps one digit times a power of ten centimetres); it becomes {stored} m",
-                        value.unwrap_or(0.0)
+                        "`{key}` {} m cannot be stored exactly (RFC 1876 keeps one digit times a power of ten centimetres); it becomes {} m",
+                        display(value.unwrap_or(0.0)),
+                        display(stored)
                     ),
                 );
             }
         }
-        if !ok {
-            return None;
-        }
-        Some(LocData {
-            lat_degrees: lat_degrees?,
-            lat_minutes: lat_minutes?,
-            lat_seconds: lat_seconds?,
-            lat_direction: lat_direction?.into(),
-            long_degrees: long_degrees?,
-            long_minutes: long_minutes?,
-            long_seconds: long_seconds?,
-            long_direction: long_direction?.into(),
-            altitude: altitude?,
-            size: size?,
-            precision_horz: precision_horz?,
-            precision_vert: precision_vert?,
-        })
+        Some(())
     });
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::LOC { data: data? })
 }
 
 /// A direction letter. Upper case is what the API's enum lists; lower case is a warning and is
 /// sent in upper case. UNCONFIRMED whether the API refuses lower case (Terraform compares
 /// case-insensitively), so it is not refused here: the meaning is unambiguous and nothing is lost.
-fn direction(r: &mut Report, d: &Fields, key: &'static str, allowed: [&str; 2]) -> Option<String> {
-    let value = d.string(r, key, if key == "lat_direction" { "\"N\" or \"S\"" } else { "\"E\" or \"W\"" })?;
+fn direction(r: &mut Report, d: &Fields, key: &'static str, allowed: [&str; 2]) {
+    let Some(value) = d.string(r, key, if key == "lat_direction" { "\"N\" or \"S\"" } else { "\"E\" or \"W\"" }) else { return };
     let at = d.at.key(key);
     let [a, b] = allowed;
     if value == a || value == b {
-        return Some(value.to_string());
+        return;
     }
     let upper = value.to_ascii_uppercase();
     if upper == a || upper == b {
         r.warn(&at, format!("loc.data.{key}.case"), format!("`{key}` is written in upper case: use {upper:?}, not {:?}", crate::issue::shorten(value)));
-        return Some(upper);
+        return;
     }
     r.error(&at, format!("loc.data.{key}.value"), format!("`{key}` must be {a:?} or {b:?}, got {:?}", crate::issue::shorten(value)));
-    None
 }
 
 /// RFC 1876: at 90° latitude (or 180° longitude) there is nothing beyond, so minutes and seconds
@@ -219,20 +199,15 @@ pub fn to_content(d: &LocData) -> String {
         fixed(d.long_seconds, 3),
         d.long_direction,
         fixed(d.altitude, 2),
-        d.size,
-        d.precision_horz,
-        d.precision_vert
+        display(d.size),
+        display(d.precision_horz),
+        display(d.precision_vert)
     )
 }
 
 /// `v` with exactly `places` decimals when that reads back as the same number, else in full.
-fn fixed(v: f64, places: usize) -> String {
-    let short = format!("{v:.places$}");
-    if crate::float::parse(&short) == Some(v) {
-        short
-    } else {
-        v.to_string()
-    }
+fn fixed(v: f64, places: u32) -> String {
+    crate::float::with_places(v, places).unwrap_or_else(|| display(v))
 }
 
 /// Reads `d1 [m1 [s1]] {N|S} d2 [m2 [s2]] {E|W} alt[m] [siz[m] [hp[m] [vp[m]]]]` (RFC 1876 §3);
@@ -316,6 +291,26 @@ fn decimal(text: &str, signed: bool) -> Option<f64> {
     crate::float::parse(text).filter(|v| v.is_finite())
 }
 
+/// The typed value of checked LOC `data` (see [`super::typed`]). Directions are sent in upper
+/// case (the check warned about lower case).
+pub(crate) fn typed(d: &Fields) -> Option<LocData> {
+    let direction = |key: &str| string(d, key).map(|s| CompactString::from(s.to_ascii_uppercase()));
+    Some(LocData {
+        lat_degrees: integer(d, "lat_degrees")?,
+        lat_minutes: integer(d, "lat_minutes")?,
+        lat_seconds: number(d, "lat_seconds")?,
+        lat_direction: direction("lat_direction")?,
+        long_degrees: integer(d, "long_degrees")?,
+        long_minutes: integer(d, "long_minutes")?,
+        long_seconds: number(d, "long_seconds")?,
+        long_direction: direction("long_direction")?,
+        altitude: number(d, "altitude")?,
+        size: number(d, "size")?,
+        precision_horz: number(d, "precision_horz")?,
+        precision_vert: number(d, "precision_vert")?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,7 +346,7 @@ mod tests {
     fn fixed_keeps_exact_values() {
         assert_eq!(fixed(23.0, 3), "23.000");
         assert_eq!(fixed(-2.0, 2), "-2.00");
-        assert_eq!(fixed(0.1 + 0.2, 3), (0.1f64 + 0.2).to_string());
-        assert_eq!(fixed(1e23, 3), "99999999999999991611392.000");
+        assert_eq!(fixed(0.1 + 0.2, 3), "0.30000000000000004");
+        assert_eq!(fixed(1e23, 3), "100000000000000000000000");
     }
 }

@@ -21,6 +21,8 @@ pub mod txt;
 pub mod uri;
 
 pub(crate) mod common;
+pub(crate) mod presentation;
+pub(crate) mod typed;
 
 pub use common::{CommonFields, Settings};
 pub use kinds::{Kind, RecordType, Shape, KINDS};
@@ -34,7 +36,7 @@ use std::fmt;
 /// The kind-specific part of a record, tagged by `type` exactly as Cloudflare's JSON is:
 /// `content` for the content kinds, `data` for the others, and a top-level `priority` only for MX
 /// and URI.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[allow(clippy::upper_case_acronyms)]
@@ -152,35 +154,37 @@ impl RecordData {
     /// Reads a record's value from presentation (zone-file) form, so zone-file text can be pasted.
     /// What it gives is checked as the value of a record in a batch is, and refused with the first
     /// error found: whatever this accepts, validation accepts (only rules that depend on the
-    /// record's name, such as a CNAME to itself, are left to validation).
+    /// record's name, such as a CNAME to itself, are left to validation). The value given is the
+    /// one validation would send ([`RecordData::checked`]).
     pub fn from_content(kind: RecordType, text: &str) -> Result<RecordData, ContentError> {
-        let data = Self::read_content(kind, text)?;
-        match data.first_error() {
-            Some(reason) => Err(ContentError { kind, reason }),
-            None => Ok(data),
-        }
+        Self::read_content(kind, text)?.checked().map_err(|reason| ContentError { kind, reason })
     }
 
-    /// The first error validation finds in this value, if any. The value goes through its JSON
-    /// form, so it meets exactly the checks (and the code) a record sent in a batch meets.
-    pub(crate) fn first_error(&self) -> Option<String> {
+    /// This value checked as the value of a record in a batch is, and then its typed form as a
+    /// batch record gets it ([`typed::value_of`]: LOC directions in upper case, SvcParams trimmed),
+    /// or the first error the check found. The value goes through its JSON form, so it meets
+    /// exactly the checks (and the code) a record sent in a batch meets.
+    pub(crate) fn checked(&self) -> Result<RecordData, String> {
         let kind = self.record_type();
-        let unchecked = || Some(format!("the {kind} value could not be checked"));
-        let Ok(text) = serde_json::to_string(self) else { return unchecked() };
+        let unchecked = || format!("the {kind} value could not be checked");
+        let text = serde_json::to_string(self).map_err(|_| unchecked())?;
         let arena = crate::json::Arena::new();
-        let Ok(json) = crate::json::Json::parse(&text, &arena) else { return unchecked() };
-        let Some(members) = json.as_object() else { return unchecked() };
+        let json = crate::json::Json::parse(&text, &arena).map_err(|_| unchecked())?;
+        let members = json.as_object().ok_or_else(unchecked)?;
         let options = crate::issue::ValidateOptions::default();
         let mut r = Report::new(&options);
         let root = crate::issue::Path::Root;
-        let rec = Fields::new(members, &root, kind.code(), Mode::Full).building(false);
-        read_value(kind, &rec, &mut r, None);
-        r.issues.into_iter().find(|i| i.severity == crate::issue::Severity::Error).map(|i| i.message)
+        let rec = Fields::new(members, &root, kind.code(), Mode::Full);
+        check_value(kind, &rec, &mut r, None);
+        if let Some(error) = r.issues.into_iter().find(|i| i.severity == crate::issue::Severity::Error) {
+            return Err(error.message);
+        }
+        typed::value_of(kind, &rec).ok_or_else(unchecked)
     }
 
     /// Reads presentation form without checking the result: for readers (the zone-file reader) that
     /// must finish the value first (qualify relative host names against `$ORIGIN`), then check it
-    /// with [`RecordData::first_error`].
+    /// with [`RecordData::checked`].
     pub(crate) fn read_content(kind: RecordType, text: &str) -> Result<RecordData, ContentError> {
         let text = text.trim();
         let bad = |reason: String| ContentError { kind, reason };
@@ -235,7 +239,7 @@ impl std::error::Error for ContentError {}
 ///
 /// (Its TypeScript form is `DnsRecord = CommonFields & RecordData`, written in `pkg/index.d.ts`:
 /// an interface cannot extend a union, and `Record` would shadow TypeScript's own utility type.)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record {
     #[serde(flatten)]
     pub common: CommonFields,
@@ -249,31 +253,26 @@ impl Record {
     }
 }
 
-/// Reads the kind-specific fields (`content`, `data`, top-level `priority`) of a record whose
-/// `rec` fields carry the kind's code prefix. In `Mode::Partial` (a patch) missing fields are fine
-/// and no typed value is built; every field present is still checked.
-pub(crate) fn read_value(kind: RecordType, rec: &Fields, r: &mut Report, name: Option<&str>) -> Option<RecordData> {
+/// Checks the kind-specific fields (`content`, `data`, top-level `priority`) of a record whose
+/// `rec` fields carry the kind's code prefix. In `Mode::Partial` (a patch) missing fields are
+/// fine; every field present is checked. Issues only: the typed value is [`typed::value_of`]'s.
+pub(crate) fn check_value(kind: RecordType, rec: &Fields, r: &mut Report, name: Option<&str>) {
     match kind {
-        RecordType::A | RecordType::AAAA => address::read(kind, rec, r),
-        RecordType::CNAME | RecordType::NS | RecordType::PTR | RecordType::MX => hostname::read(kind, rec, r, name),
-        RecordType::TXT => txt::read(rec, r),
-        RecordType::OPENPGPKEY => openpgpkey::read(rec, r),
-        RecordType::CAA => caa::read(rec, r),
-        RecordType::CERT => cert::read(rec, r),
-        RecordType::DNSKEY | RecordType::DS => dnssec::read(kind, rec, r),
-        RecordType::HTTPS | RecordType::SVCB => svcb::read(kind, rec, r),
-        RecordType::LOC => loc::read(rec, r),
-        RecordType::NAPTR => naptr::read(rec, r),
-        RecordType::SMIMEA | RecordType::TLSA => dane::read(kind, rec, r),
-        RecordType::SRV => srv::read(rec, r),
-        RecordType::SSHFP => sshfp::read(rec, r),
-        RecordType::URI => uri::read(rec, r),
+        RecordType::A | RecordType::AAAA => address::check(kind, rec, r),
+        RecordType::CNAME | RecordType::NS | RecordType::PTR | RecordType::MX => hostname::check(kind, rec, r, name),
+        RecordType::TXT => txt::check(rec, r),
+        RecordType::OPENPGPKEY => openpgpkey::check(rec, r),
+        RecordType::CAA => caa::check(rec, r),
+        RecordType::CERT => cert::check(rec, r),
+        RecordType::DNSKEY | RecordType::DS => dnssec::check(kind, rec, r),
+        RecordType::HTTPS | RecordType::SVCB => svcb::check(kind, rec, r),
+        RecordType::LOC => loc::check(rec, r),
+        RecordType::NAPTR => naptr::check(rec, r),
+        RecordType::SMIMEA | RecordType::TLSA => dane::check(kind, rec, r),
+        RecordType::SRV => srv::check(rec, r),
+        RecordType::SSHFP => sshfp::check(rec, r),
+        RecordType::URI => uri::check(rec, r),
     }
-}
-
-/// Whether a family reader builds its typed value: a whole record, and typed values wanted.
-pub(crate) fn is_full(rec: &Fields) -> bool {
-    rec.mode == Mode::Full && rec.build
 }
 
 #[cfg(test)]

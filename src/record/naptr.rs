@@ -5,12 +5,13 @@
 
 use compact_str::CompactString;
 use super::fields::{Fields, Mode};
-use super::{is_full, RecordData};
+use super::presentation::{number, quoted as quote, tokens, Token, MAX_CHARACTER_STRING as MAX_STRING};
+use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
 use crate::name::{self, NameUse};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct NaptrData {
     /// 0–65535; records are processed in ascending order (lower first).
@@ -35,14 +36,12 @@ pub struct NaptrData {
 
 const FIELDS: [&str; 6] = ["order", "preference", "flags", "service", "regex", "replacement"];
 
-/// A character-string holds at most 255 octets on the wire (RFC 1035 §3.3).
-const MAX_STRING: usize = 255;
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
-    let data = rec.object(r, "data", "naptr.data", "`{order, preference, flags, service, regex, replacement}`", |d, r| {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
+    rec.object(r, "data", "naptr.data", "`{order, preference, flags, service, regex, replacement}`", |d, r| {
         d.unknown_fields(r, &FIELDS, "NAPTR data");
-        let order = d.u16(r, "order", "0–65535; lower is processed first");
-        let preference = d.u16(r, "preference", "0–65535; lower is preferred among equal `order`");
+        d.u16(r, "order", "0–65535; lower is processed first");
+        d.u16(r, "preference", "0–65535; lower is preferred among equal `order`");
         // `flags`, `service` and `regex` may each be empty, so a missing one is read as empty
         // (and sent as ""): nothing the user wrote is lost.
         let flags = d.opt_string(r, "flags");
@@ -53,36 +52,20 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         // In a whole record a missing regex is empty; in a patch it is unknown (the record may
         // already have one), so the rules that tie regex to flags and replacement are skipped.
         let known_regex = if d.mode == Mode::Full { Some(regex.unwrap_or("")) } else { regex };
-        let mut ok = true;
         if let Some(f) = flags {
-            ok &= check_flags(r, &d.at.key("flags"), f, known_regex);
+            check_flags(r, &d.at.key("flags"), f, known_regex);
         }
         if let Some(s) = service {
-            ok &= check_service(r, &d.at.key("service"), s);
+            check_service(r, &d.at.key("service"), s);
         }
         if let Some(x) = regex {
-            ok &= check_regex(r, &d.at.key("regex"), x);
+            check_regex(r, &d.at.key("regex"), x);
         }
         if let Some(rep) = replacement {
-            ok &= check_replacement(r, d, rep, known_regex);
+            check_replacement(r, d, rep, known_regex);
         }
-        if !ok {
-            return None;
-        }
-        let own = |v: Option<&str>| v.unwrap_or("").to_string();
-        Some(NaptrData {
-            order: order?,
-            preference: preference?,
-            flags: own(flags).into(),
-            service: own(service).into(),
-            regex: own(regex).into(),
-            replacement: replacement?.into(),
-        })
+        Some(())
     });
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::NAPTR { data: data? })
 }
 
 fn check_length(r: &mut Report, at: &Path, field: &str, value: &str) -> bool {
@@ -272,7 +255,7 @@ pub fn from_content(text: &str) -> Result<NaptrData, String> {
             tokens.len()
         ));
     };
-    let num = |what: &str, t: &Token| t.text.parse::<u16>().map_err(|_| format!("{what} {:?} is not a number 0–65535", shorten(&t.text)));
+    let num = |what: &str, t: &Token| number::<u16>(what, &t.text);
     Ok(NaptrData {
         order: num("order", order)?,
         preference: num("preference", preference)?,
@@ -284,100 +267,21 @@ pub fn from_content(text: &str) -> Result<NaptrData, String> {
     })
 }
 
-/// One presentation token: `raw` as written (without quotes), `text` with escapes decoded.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Token {
-    pub raw: String,
-    pub text: String,
-    pub quoted: bool,
-}
+/// The escape decoder, under the name the plan's canonical form reads NAPTR text with.
+pub(crate) use super::presentation::unescape_at as unescape;
 
-/// An RFC 1035 §5.1 character-string in quotes: `"` and `\` escaped, control characters as `\DDD`.
-pub(crate) fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_ascii_control() => out.push_str(&format!("\\{:03}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Splits presentation text into whitespace-separated tokens, each bare or a quoted
-/// character-string, decoding `\X` and `\DDD` escapes (RFC 1035 §5.1). Hand-written: the zone-file
-/// crates that parse this pull in a whole DNS library.
-pub(crate) fn tokens(text: &str) -> Result<Vec<Token>, String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-            continue;
-        }
-        let quoted = bytes.get(i) == Some(&b'"');
-        if quoted {
-            i += 1;
-        }
-        let start = i;
-        let mut decoded: Vec<u8> = Vec::new();
-        let mut closed = !quoted;
-        while let Some(&b) = bytes.get(i) {
-            if quoted && b == b'"' {
-                closed = true;
-                break;
-            }
-            if !quoted && b.is_ascii_whitespace() {
-                break;
-            }
-            if b == b'\\' {
-                let (byte, used) = unescape(bytes, i)?;
-                decoded.push(byte);
-                i += used;
-            } else {
-                decoded.push(b);
-                i += 1;
-            }
-        }
-        if !closed {
-            return Err(format!("unterminated quoted string starting at {:?}", shorten(text.get(start..).unwrap_or(""))));
-        }
-        let raw = text.get(start..i).unwrap_or("").to_string();
-        if quoted {
-            i += 1; // the closing quote
-            if bytes.get(i).is_some_and(|b| !b.is_ascii_whitespace()) {
-                return Err(format!("a closing quote must be followed by a space, after {:?}", shorten(&raw)));
-            }
-        }
-        let text = String::from_utf8(decoded).map_err(|_| format!("{:?} decodes to bytes that are not UTF-8", shorten(&raw)))?;
-        out.push(Token { raw, text, quoted });
-    }
-    Ok(out)
-}
-
-/// Decodes the escape starting at `bytes[i] == b'\\'`: `\DDD` (a decimal byte 0–255) or `\X` (X
-/// itself). Returns the byte and how many input bytes it used.
-pub(crate) fn unescape(bytes: &[u8], i: usize) -> Result<(u8, usize), String> {
-    let Some(&next) = bytes.get(i + 1) else {
-        return Err("the text ends with a lone `\\`".into());
-    };
-    if !next.is_ascii_digit() {
-        // A multi-byte UTF-8 character after `\` stands for itself: copy its first byte here and
-        // let the caller copy the rest.
-        return Ok((next, 2));
-    }
-    let digits = bytes.get(i + 1..i + 4).filter(|d| d.iter().all(u8::is_ascii_digit));
-    let Some(digits) = digits else {
-        return Err("`\\` followed by a digit needs exactly three digits (`\\DDD`)".into());
-    };
-    let value = digits.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
-    let byte = u8::try_from(value).map_err(|_| format!("`\\{value}` is not a byte (0–255)"))?;
-    Ok((byte, 4))
+/// The typed value of checked NAPTR `data` (see [`super::typed`]). `flags`, `service` and `regex`
+/// left out are empty.
+pub(crate) fn typed(d: &Fields) -> Option<NaptrData> {
+    let text = |key: &str| CompactString::from(string(d, key).unwrap_or(""));
+    Some(NaptrData {
+        order: integer(d, "order")?,
+        preference: integer(d, "preference")?,
+        flags: text("flags"),
+        service: text("service"),
+        regex: text("regex"),
+        replacement: string(d, "replacement")?.into(),
+    })
 }
 
 #[cfg(test)]

@@ -2,57 +2,27 @@
 //! `<hex(SHA-256(local-part))[..56]>._openpgpkey.<domain>`.
 
 use super::fields::Fields;
-use super::{is_full, RecordData};
 use crate::issue::{shorten, Path, Report};
-use base64::alphabet;
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
-use base64::engine::DecodePaddingMode;
-use base64::Engine as _;
+use super::presentation::{clean_presentation, decode_padded_base64};
 
 /// Shorter than this many bytes, a "key" cannot hold a Public-Key packet with real key material.
 pub const MIN_KEY_BYTES: usize = 32;
 /// Cloudflare's limit on one record's RDATA in wire format (API error 9015).
-pub const MAX_WIRE: usize = 4_096;
+pub const MAX_WIRE: usize = super::presentation::MAX_WIRE;
 /// The hex digits of the owner-name label: SHA-256 truncated to 28 octets (RFC 7929 §3).
 const HASH_HEX: usize = 56;
-
-/// Standard-alphabet base64 with padding, accepting non-zero trailing bits as most decoders
-/// (including Go's, which the API is likely to use) do.
-const LENIENT: GeneralPurpose =
-    GeneralPurpose::new(&alphabet::STANDARD, GeneralPurposeConfig::new().with_decode_allow_trailing_bits(true));
-
-/// Decodes standard, padded base64 with no white space; the error says what is wrong.
-pub(crate) fn decode_base64(text: &str) -> Result<Vec<u8>, String> {
-    LENIENT.decode(text).map_err(|e| {
-        let no_pad = GeneralPurpose::new(
-            &alphabet::STANDARD,
-            GeneralPurposeConfig::new().with_decode_allow_trailing_bits(true).with_decode_padding_mode(DecodePaddingMode::Indifferent),
-        );
-        if no_pad.decode(text).is_ok() {
-            "the `=` padding at the end is missing or wrong".to_string()
-        } else if text.contains(['-', '_']) && !text.contains(['+', '/']) {
-            "it uses the URL-safe alphabet (`-`, `_`); use standard base64 (`+`, `/`)".to_string()
-        } else {
-            e.to_string()
-        }
-    })
-}
 
 /// Reads the presentation form: the base64 key, which zone files may split with blanks and wrap
 /// in parentheses (RFC 7929 §2.3), so they are dropped. The API wants the key on one line.
 pub fn from_content(text: &str) -> String {
-    super::dnssec::clean_presentation(text).split_ascii_whitespace().collect()
+    clean_presentation(text).split_ascii_whitespace().collect()
 }
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
     check_owner(rec, r);
-    let content = rec.string(r, "content", "the base64 OpenPGP public key, on one line")?;
+    let Some(content) = rec.string(r, "content", "the base64 OpenPGP public key, on one line") else { return };
     let at = rec.at.key("content");
-    let ok = check_key(r, &at, content);
-    if !(ok && is_full(rec)) {
-        return None;
-    }
-    Some(RecordData::OPENPGPKEY { content: content.into() })
+    check_key(r, &at, content);
 }
 
 /// Checks the key; `false` when it cannot be published.
@@ -73,7 +43,7 @@ fn check_key(r: &mut Report, at: &Path, content: &str) -> bool {
         r.error(at, "openpgpkey.content.whitespace", "the base64 key contains spaces or line breaks; send it on one line with no white space");
         return false;
     }
-    let key = match decode_base64(content) {
+    let key = match decode_padded_base64(content) {
         Ok(key) => key,
         Err(why) => {
             r.error(at, "openpgpkey.content.base64", format!("{:?} is not valid base64: {why}", shorten(content)));
@@ -139,12 +109,12 @@ mod tests {
 
     #[test]
     fn base64_errors_say_why() {
-        assert!(decode_base64("AAAA").is_ok());
-        assert!(decode_base64("AAA").unwrap_err().contains("padding"));
-        assert!(decode_base64("ab-_").unwrap_err().contains("URL-safe"));
-        assert!(decode_base64("a!b=").is_err());
+        assert!(decode_padded_base64("AAAA").is_ok());
+        assert!(decode_padded_base64("AAA").unwrap_err().contains("padding"));
+        assert!(decode_padded_base64("ab-_").unwrap_err().contains("URL-safe"));
+        assert!(decode_padded_base64("a!b=").is_err());
         // non-zero trailing bits are accepted
-        assert!(decode_base64("AB==").is_ok());
+        assert!(decode_padded_base64("AB==").is_ok());
     }
 
     #[test]

@@ -3,12 +3,13 @@
 
 use compact_str::CompactString;
 use super::fields::Fields;
-use super::{is_full, RecordData};
+use super::presentation::number;
+use super::typed::{integer, string};
 use crate::issue::Report;
 use crate::name::{self, NameUse};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct SrvData {
     /// 0–65535; lower is tried first.
@@ -25,8 +26,8 @@ pub struct SrvData {
 /// Fields Cloudflare removed from SRV `data`: sending them is an error after their end of life.
 const DEPRECATED: [&str; 3] = ["service", "proto", "name"];
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
-    let data = rec.object(r, "data", "srv.data", "`{priority, weight, port, target}`", |d, r| {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
+    rec.object(r, "data", "srv.data", "`{priority, weight, port, target}`", |d, r| {
         for key in DEPRECATED {
             if d.has(key) {
                 r.error(
@@ -37,8 +38,8 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
             }
         }
         d.unknown_fields(r, &["priority", "weight", "port", "target", "service", "proto", "name"], "SRV data");
-        let priority = d.u16(r, "priority", "0–65535");
-        let weight = d.u16(r, "weight", "0–65535");
+        d.u16(r, "priority", "0–65535");
+        d.u16(r, "weight", "0–65535");
         let port = d.u16(r, "port", "0–65535");
         let target = d.string(r, "target", "the target host name");
         if let Some(t) = target {
@@ -58,15 +59,13 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
                 }
             }
         }
-        Some(SrvData { priority: priority?, weight: weight?, port: port?, target: target?.into() })
+        Some(())
     });
     // RFC 2782 owner names start `_service._proto.`; Cloudflare needs them in `name` now that
     // `data.service` and `data.proto` are gone.
-    super::fields::check_service_owner(rec, r, "srv.name.service", "SRV", "_sip._tcp.example.com");
-    if !is_full(rec) {
-        return None;
+    if let Some(owner) = rec.get("name").and_then(crate::json::Json::as_str) {
+        name::check_service_owner(r, &rec.at.key("name"), owner, "srv.name.service", "SRV", "_sip._tcp.example.com");
     }
-    Some(RecordData::SRV { data: data? })
 }
 
 
@@ -80,11 +79,21 @@ pub fn from_content(text: &str) -> Result<SrvData, String> {
     let [priority, weight, port, target] = parts.as_slice() else {
         return Err("expected `<priority> <weight> <port> <target>`".into());
     };
-    let num = |what: &str, v: &str| v.parse::<u16>().map_err(|_| format!("{what} {:?} is not a number 0–65535", crate::issue::shorten(v)));
+    let num = number::<u16>;
     Ok(SrvData {
         priority: num("priority", priority)?,
         weight: num("weight", weight)?,
         port: num("port", port)?,
         target: (*target).into(),
+    })
+}
+
+/// The typed value of checked SRV `data` (see [`super::typed`]).
+pub(crate) fn typed(d: &Fields) -> Option<SrvData> {
+    Some(SrvData {
+        priority: integer(d, "priority")?,
+        weight: integer(d, "weight")?,
+        port: integer(d, "port")?,
+        target: string(d, "target")?.into(),
     })
 }

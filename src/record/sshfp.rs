@@ -4,13 +4,14 @@
 //! not the `SHA256:<base64>` form `ssh-keygen -l` shows.
 
 use compact_str::CompactString;
-use super::dnssec::{check_hex, clean_presentation};
+use super::presentation::{check_hex, clean_presentation, number};
 use super::fields::Fields;
-use super::{is_full, RecordData, RecordType};
+use super::typed::{integer, string};
+use super::RecordType;
 use crate::issue::{Path, Report};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct SshfpData {
     /// Host key algorithm: 1 RSA, 2 DSA, 3 ECDSA, 4 Ed25519, 6 Ed448.
@@ -25,9 +26,9 @@ pub struct SshfpData {
 
 const FIELDS: [&str; 3] = ["algorithm", "type", "fingerprint"];
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
     let prefix = RecordType::SSHFP.data_code();
-    let data = rec.object(r, "data", prefix, "`{algorithm, type, fingerprint}`", |d, r| {
+    rec.object(r, "data", prefix, "`{algorithm, type, fingerprint}`", |d, r| {
         d.unknown_fields(r, &FIELDS, "SSHFP data");
         let algorithm = d.u8(r, "algorithm", "1 RSA, 2 DSA, 3 ECDSA, 4 Ed25519 or 6 Ed448");
         let fingerprint_type = d.u8(r, "type", "the fingerprint type, 2 for SHA-256");
@@ -38,7 +39,6 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
         if let Some(t) = fingerprint_type {
             check_type(r, &d.at.key("type"), t);
         }
-        let mut ok = true;
         if let Some(text) = fingerprint {
             let at = d.at.key("fingerprint");
             if text.starts_with("SHA256:") || text.starts_with("MD5:") {
@@ -47,25 +47,17 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
                     "sshfp.data.fingerprint.hex",
                     "`fingerprint` is in `ssh-keygen -l` form; SSHFP takes the hex digest that `ssh-keygen -r <host>` prints",
                 );
-                ok = false;
             } else {
                 let expected = fingerprint_type.and_then(|t| match t {
                     1 => Some((40, "type 1 (SHA-1)".to_string())),
                     2 => Some((64, "type 2 (SHA-256)".to_string())),
                     _ => None,
                 });
-                ok = check_hex(r, &at, "sshfp.data.fingerprint", "fingerprint", text, expected);
+                check_hex(r, &at, "sshfp.data.fingerprint", "fingerprint", text, expected);
             }
         }
-        if !ok {
-            return None;
-        }
-        Some(SshfpData { algorithm: algorithm?, fingerprint_type: fingerprint_type?, fingerprint: fingerprint?.into() })
+        Some(())
     });
-    if !is_full(rec) {
-        return None;
-    }
-    Some(RecordData::SSHFP { data: data? })
 }
 
 /// IANA "SSHFP RR Types for public key algorithms" (open registry: 5 is unassigned).
@@ -113,6 +105,15 @@ pub fn from_content(text: &str) -> Result<SshfpData, String> {
     if fingerprint.is_empty() {
         return Err("the fingerprint is missing after `<algorithm> <type>`".into());
     }
-    let num = |what: &str, v: &str| v.parse::<u8>().map_err(|_| format!("{what} {:?} is not a number 0–255", crate::issue::shorten(v)));
+    let num = number::<u8>;
     Ok(SshfpData { algorithm: num("algorithm", algorithm)?, fingerprint_type: num("type", fingerprint_type)?, fingerprint: fingerprint.into() })
+}
+
+/// The typed value of checked SSHFP `data` (see [`super::typed`]).
+pub(crate) fn typed(d: &Fields) -> Option<SshfpData> {
+    Some(SshfpData {
+        algorithm: integer(d, "algorithm")?,
+        fingerprint_type: integer(d, "type")?,
+        fingerprint: string(d, "fingerprint")?.into(),
+    })
 }

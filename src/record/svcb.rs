@@ -7,16 +7,16 @@
 
 use compact_str::CompactString;
 use super::fields::{nearest, Fields};
-use super::naptr::unescape;
-use super::{is_full, RecordData, RecordType};
+use super::presentation::{decode_base64, number, unescape_at as unescape};
+use super::typed::{integer, string};
+use super::RecordType;
 use crate::issue::{shorten, Path, Report, Severity};
 use crate::name::{self, NameUse};
-use base64::Engine as _;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct SvcbData {
     /// 0 = AliasMode (the name is an alias for `target`; no SvcParams); 1–65535 = ServiceMode,
@@ -58,30 +58,21 @@ const DOHPATH: u16 = 7;
 const OHTTP: u16 = 8;
 const TLS_SUPPORTED_GROUPS: u16 = 9;
 
-pub(crate) fn read(kind: RecordType, rec: &Fields, r: &mut Report) -> Option<RecordData> {
+pub(crate) fn check(kind: RecordType, rec: &Fields, r: &mut Report) {
     let what = if kind == RecordType::HTTPS { "HTTPS data" } else { "SVCB data" };
-    let data = rec.object(r, "data", kind.data_code(), "`{priority, target, value}`", |d, r| {
+    rec.object(r, "data", kind.data_code(), "`{priority, target, value}`", |d, r| {
         d.unknown_fields(r, &["priority", "target", "value"], what);
         let priority = d.u16(r, "priority", "0 for AliasMode, or 1–65535 for ServiceMode (lower is preferred)");
         let target = d.string(r, "target", "the target host name, or \".\"");
         // `value` is empty whenever there are no SvcParams (always in AliasMode), so a missing one
         // is read as empty and sent as "": nothing the user wrote is lost.
         let value = d.opt_string(r, "value").unwrap_or("");
-        let mut ok = true;
         if let Some(t) = target {
-            ok &= check_target(r, d, kind, t, priority);
+            check_target(r, d, kind, t, priority);
         }
-        ok &= check_value(r, &d.at.key("value"), kind, value, priority);
-        if !ok {
-            return None;
-        }
-        Some(SvcbData { priority: priority?, target: target?.into(), value: value.trim().into() })
+        check_value(r, &d.at.key("value"), kind, value, priority);
+        Some(())
     });
-    if !is_full(rec) {
-        return None;
-    }
-    let data = data?;
-    Some(if kind == RecordType::HTTPS { RecordData::HTTPS { data } } else { RecordData::SVCB { data } })
 }
 
 fn code(kind: RecordType, rule: &str) -> Cow<'static, str> {
@@ -376,7 +367,7 @@ fn check_param(v: &mut ValueIssues, number: u16, p: &Param, has: &dyn Fn(u16) ->
                 true
             }
             Some(config) => {
-                base64::engine::general_purpose::STANDARD.decode(config).is_ok()
+                decode_base64(config).is_ok_and(|b| b.canonical())
                     || v.error("value.ech", || format!("`ech` must be base64 (an ECHConfigList), got {:?}", shorten(&utf8(config))))
             }
         },
@@ -758,8 +749,18 @@ pub fn from_content(text: &str) -> Result<SvcbData, String> {
     if priority.is_empty() || target.is_empty() {
         return Err("expected `<priority> <target> [SvcParams]`, e.g. `1 . alpn=h2`".into());
     }
-    let priority = priority.parse::<u16>().map_err(|_| format!("priority {:?} is not a number 0–65535", shorten(&priority)))?;
+    let priority = number::<u16>("priority", &priority)?;
     Ok(SvcbData { priority, target: target.into(), value: value.into() })
+}
+
+/// The typed value of checked SVCB or HTTPS `data` (see [`super::typed`]): `value` left out is
+/// empty, and its surrounding blanks are dropped.
+pub(crate) fn typed(d: &Fields) -> Option<SvcbData> {
+    Some(SvcbData {
+        priority: integer(d, "priority")?,
+        target: string(d, "target")?.into(),
+        value: string(d, "value").unwrap_or("").trim().into(),
+    })
 }
 
 #[cfg(test)]

@@ -10,32 +10,26 @@
 //! plus Cloudflare's quoted-or-raw rule, which no zone-file crate exposes on its own, and a
 //! zone-file parser would be a large dependency for the WebAssembly build.
 
-use super::common::{char_count, first_control, has_line_break};
+use super::presentation::{char_count, escape_bytes_into, escape_into, first_control, has_line_break, split_quoted, unescape};
 use super::fields::Fields;
-use super::{is_full, RecordData};
 use crate::issue::{shorten, Path, Report};
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 /// Longest character-string (RFC 1035 §3.3: one length octet).
-pub const MAX_STRING: usize = 255;
+pub const MAX_STRING: usize = super::presentation::MAX_CHARACTER_STRING;
 /// Cloudflare's limit on one record's content, in characters.
 pub const MAX_CONTENT_CHARS: usize = 2_048;
 /// Cloudflare's limit on one record's RDATA in wire format (API error 9015).
-pub const MAX_WIRE: usize = 4_096;
+pub const MAX_WIRE: usize = super::presentation::MAX_WIRE;
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
-    let content = rec.string(r, "content", "one or more quoted character-strings, e.g. \"\\\"v=spf1 -all\\\"\"")?;
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
+    let Some(content) = rec.string(r, "content", "one or more quoted character-strings, e.g. \"\\\"v=spf1 -all\\\"\"") else { return };
     let at = rec.at.key("content");
-    let ok = check(r, &at, content);
-    if !(ok && is_full(rec)) {
-        return None;
-    }
-    Some(RecordData::TXT { content: content.into() })
+    check_content(r, &at, content);
 }
 
 /// Checks TXT content; `false` when Cloudflare would refuse it.
-fn check(r: &mut Report, at: &Path, content: &str) -> bool {
+fn check_content(r: &mut Report, at: &Path, content: &str) -> bool {
     if content.is_empty() {
         r.error(at, "txt.content.empty", "TXT content is empty; send at least one character-string, e.g. \"\\\"hello\\\"\"");
         return false;
@@ -162,79 +156,6 @@ fn parse(content: &str) -> Result<Vec<Cow<'_, [u8]>>, (Rule, String)> {
     Ok(strings)
 }
 
-/// Splits `"inner"rest` at the closing quote (not an escaped one). `text` starts with `"`.
-pub(crate) fn split_quoted(text: &str) -> Result<(&str, &str), String> {
-    let body = text.strip_prefix('"').ok_or_else(|| String::from("expected a quoted string"))?;
-    // Over bytes, not chars: `"` and `\` are ASCII and never part of a multi-byte character, so
-    // every position found is a character boundary (and skipping the byte after a `\` skips at
-    // most the first byte of the escaped character, which is then not a quote).
-    let bytes = body.as_bytes();
-    let mut i = 0;
-    while let Some(b) = bytes.get(i) {
-        match b {
-            b'\\' => i += 2,
-            b'"' => {
-                let inner = body.get(..i).unwrap_or_default();
-                let rest = body.get(i + 1..).unwrap_or_default();
-                return Ok((inner, rest));
-            }
-            _ => i += 1,
-        }
-    }
-    Err(format!("the quoted string {:?} has no closing quote", shorten(text)))
-}
-
-/// Decodes RFC 1035 §5.1 escapes: `\DDD` (exactly three digits, at most 255) is that byte, `\X` is X.
-pub(crate) fn unescape(text: &str) -> Result<Cow<'_, [u8]>, String> {
-    if !text.contains('\\') {
-        return Ok(Cow::Borrowed(text.as_bytes()));
-    }
-    let mut out = Vec::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            let mut buf = [0u8; 4];
-            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-            continue;
-        }
-        match chars.next() {
-            None => return Err("the text ends with a lone `\\`; write a backslash as `\\\\`".into()),
-            Some(d) if d.is_ascii_digit() => {
-                let (e, f) = (chars.next(), chars.next());
-                let value = [Some(d), e, f]
-                    .into_iter()
-                    .try_fold(0u32, |acc, x| x.and_then(|x| x.to_digit(10)).map(|v| acc * 10 + v))
-                    .and_then(|v| u8::try_from(v).ok());
-                let Some(byte) = value else {
-                    let seen: String = [Some(d), e, f].into_iter().flatten().collect();
-                    return Err(format!("`\\{seen}` is not an escape: `\\DDD` takes exactly three digits, 000–255"));
-                };
-                out.push(byte);
-            }
-            Some(other) => {
-                let mut buf = [0u8; 4];
-                out.extend_from_slice(other.encode_utf8(&mut buf).as_bytes());
-            }
-        }
-    }
-    Ok(Cow::Owned(out))
-}
-
-/// Writes bytes as the inside of a quoted character-string: `"` and `\` escaped, control
-/// characters (and bytes that are not UTF-8) as `\DDD`.
-pub(crate) fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_ascii_control() => {
-                let _ = write!(out, "\\{:03}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-}
-
 /// Reads zone-file text (RFC 1035 §5.1) as TXT content. The text is a sequence of
 /// character-strings, each either a run of non-blank characters (`v=spf1`, `a\ b`) or a quoted
 /// string (`"v=spf1 -all"`), with `\X` and `\DDD` escapes in both; `v=spf1 -all` is therefore two
@@ -305,17 +226,6 @@ fn zone_strings(text: &str) -> Result<Vec<Cow<'_, [u8]>>, String> {
         rest = after.trim_start_matches(blank);
     }
     Ok(strings)
-}
-
-/// Writes bytes as the inside of a quoted character-string: as [`escape_into`], with bytes that
-/// are not UTF-8 as `\DDD`.
-fn escape_bytes_into(out: &mut String, bytes: &[u8]) {
-    for chunk in bytes.utf8_chunks() {
-        escape_into(out, chunk.valid());
-        for b in chunk.invalid() {
-            let _ = write!(out, "\\{b:03}");
-        }
-    }
 }
 
 /// Raw text as Cloudflare-style TXT content: quoted, split into character-strings of at most 255

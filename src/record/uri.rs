@@ -3,12 +3,12 @@
 
 use compact_str::CompactString;
 use super::fields::Fields;
-use super::naptr::{quote, tokens};
-use super::{is_full, RecordData};
+use super::presentation::{number, quoted as quote, tokens};
+use super::typed::{integer, string};
 use crate::issue::{shorten, Path, Report};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct UriData {
     /// 0–65535; relative weight among targets of equal priority.
@@ -18,9 +18,9 @@ pub struct UriData {
     pub target: CompactString,
 }
 
-pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
-    let priority = rec.u16(r, "priority", "the URI priority, 0–65535 (lower is tried first)");
-    let data = rec.object(r, "data", "uri.data", "`{weight, target}`", |d, r| {
+pub(crate) fn check(rec: &Fields, r: &mut Report) {
+    rec.u16(r, "priority", "the URI priority, 0–65535 (lower is tried first)");
+    rec.object(r, "data", "uri.data", "`{weight, target}`", |d, r| {
         if d.has("priority") {
             r.warn(
                 &d.at.key("priority"),
@@ -29,20 +29,16 @@ pub(crate) fn read(rec: &Fields, r: &mut Report) -> Option<RecordData> {
             );
         }
         d.unknown_fields(r, &["weight", "target", "priority"], "URI data");
-        let weight = d.u16(r, "weight", "0–65535");
-        let target = d.string(r, "target", "the target URI, e.g. \"https://www.example.com/\"");
-        let ok = target.is_some_and(|t| check_target(r, &d.at.key("target"), t));
-        if !ok {
-            return None;
+        d.u16(r, "weight", "0–65535");
+        if let Some(t) = d.string(r, "target", "the target URI, e.g. \"https://www.example.com/\"") {
+            check_target(r, &d.at.key("target"), t);
         }
-        Some(UriData { weight: weight?, target: target?.into() })
+        Some(())
     });
     // RFC 7553 §4.1: owner names are `_service._proto.name`, like SRV's.
-    super::fields::check_service_owner(rec, r, "uri.name.service", "URI", "_ftp._tcp.example.com");
-    if !is_full(rec) {
-        return None;
+    if let Some(owner) = rec.get("name").and_then(crate::json::Json::as_str) {
+        crate::name::check_service_owner(r, &rec.at.key("name"), owner, "uri.name.service", "URI", "_ftp._tcp.example.com");
     }
-    Some(RecordData::URI { priority: priority?, data: data? })
 }
 
 /// RFC 7553 §4.4: the target is a URI (RFC 3986 §4.3 absolute URI): a scheme
@@ -110,8 +106,13 @@ pub fn from_content(text: &str) -> Result<(u16, UriData), String> {
     let [priority, weight, target] = tokens.as_slice() else {
         return Err(format!("expected `<priority> <weight> \"<target>\"` (3 fields), got {}", tokens.len()));
     };
-    let num = |what: &str, v: &str| v.parse::<u16>().map_err(|_| format!("{what} {:?} is not a number 0–65535", shorten(v)));
+    let num = number::<u16>;
     Ok((num("priority", &priority.text)?, UriData { weight: num("weight", &weight.text)?, target: target.text.as_str().into() }))
+}
+
+/// The typed value of checked URI `data` (see [`super::typed`]; `priority` is the record's own).
+pub(crate) fn typed(d: &Fields) -> Option<UriData> {
+    Some(UriData { weight: integer(d, "weight")?, target: string(d, "target")?.into() })
 }
 
 #[cfg(test)]

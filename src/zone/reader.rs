@@ -190,11 +190,14 @@ impl<'a> Reader<'a> {
             }
         };
         self.absolute_targets(&mut data, first.pos);
-        if let Some(reason) = data.first_error() {
-            let e = crate::record::ContentError { kind, reason };
-            self.issue(ZoneIssue::error(first.pos, "zone.rdata.invalid", format!("{e}; the record is skipped")));
-            return;
-        }
+        let data = match data.checked() {
+            Ok(data) => data,
+            Err(reason) => {
+                let e = crate::record::ContentError { kind, reason };
+                self.issue(ZoneIssue::error(first.pos, "zone.rdata.invalid", format!("{e}; the record is skipped")));
+                return;
+            }
+        };
 
         if record_ttl.is_some() {
             self.last_ttl = record_ttl;

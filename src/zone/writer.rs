@@ -7,7 +7,7 @@ use super::attributes::{self, Attributes};
 use super::lexer::reads_back_on_one_line;
 use crate::issue::{Issue, Path, Report, Severity, ValidateOptions};
 use crate::json::{with_arena, Json};
-use crate::record::common::read_record;
+use crate::record::common::check_record;
 use crate::record::fields::Mode;
 use crate::record::{txt, Record, RecordData};
 use compact_str::CompactString;
@@ -59,8 +59,8 @@ pub fn format_zone_json(records: &str, origin: Option<&str>) -> Result<String, V
         for (i, item) in items.iter().enumerate() {
             let at = root.index(i);
             let mut r = Report::new(&lenient);
-            let read = read_record(item, &at, &mut r, Mode::Full, true, &[]);
-            match read.and_then(|read| read.data.map(|data| Record { common: read.common, data })) {
+            let checked = check_record(item, &at, &mut r, Mode::Full, &[]);
+            match checked.filter(|c| c.value_clean).and_then(|_| crate::record::typed::record(item)) {
                 Some(record) => typed.push(record),
                 None => {
                     let before = issues.len();

@@ -129,7 +129,7 @@ pub fn get(js: &JsValue, key: &str) -> JsValue {
 
 /// `validateRecordJson` → the issues as a JS array, read back into serde values.
 pub fn record_issues(record: &Value, options: &str) -> Vec<Value> {
-    let answer = parse(&js::validate_record_json_export(&record.to_string(), options));
+    let answer = parse(&js::validate_record_json_export(record.to_string().as_bytes(), options));
     assert!(Array::is_array(&answer), "validateRecordJson answers an array");
     match value_of(&answer) {
         Value::Array(items) => items,
@@ -210,7 +210,7 @@ pub fn every_kind_in_one_batch() {
     ready();
     let posts = samples();
     let params = json!({ "zone_id": ZONE, "posts": posts });
-    let issues = value_of(&parse(&js::validate_batch_json(&params.to_string(), "{}")));
+    let issues = value_of(&parse(&js::validate_batch_json(params.to_string().as_bytes(), "{}")));
     let issues = issues.as_array().expect("an array");
     assert!(errors(issues).is_empty(), "errors in a batch of valid records: {issues:#?}");
 
@@ -271,7 +271,7 @@ pub fn name_table_verdicts() {
 pub fn issues_cross_with_code_pointer_severity_message() {
     ready();
     let srv = json!({"type":"SRV","name":"_sip._tcp.example.com","ttl":1,"data":{"priority":10,"weight":5,"port":70000,"target":"sip.example.com"}});
-    let answer = parse(&js::validate_record_json_export(&srv.to_string(), "{}"));
+    let answer = parse(&js::validate_record_json_export(srv.to_string().as_bytes(), "{}"));
     let first = Array::from(&answer).get(0);
     assert!(first.is_object());
     assert_eq!(get(&first, "code").as_string().as_deref(), Some("srv.data.port.range"));
@@ -282,7 +282,7 @@ pub fn issues_cross_with_code_pointer_severity_message() {
 
     // In a batch the pointer is into the batch.
     let params = json!({"zone_id": ZONE, "posts": [sample("A"), srv]});
-    let issues = value_of(&parse(&js::validate_batch_json(&params.to_string(), "{}")));
+    let issues = value_of(&parse(&js::validate_batch_json(params.to_string().as_bytes(), "{}")));
     assert!(issues.as_array().into_iter().flatten().any(|i| i["pointer"] == "/posts/1/data/port"), "{issues}");
 
     // Every issue, not just the first.
@@ -303,15 +303,21 @@ pub fn issues_cross_with_code_pointer_severity_message() {
 /// Garbage never throws across the boundary: it comes back as issues.
 pub fn bad_input_is_an_issue_not_a_throw() {
     ready();
-    let answer = value_of(&parse(&js::validate_record_json_export("{not json", "{}")));
+    let answer = value_of(&parse(&js::validate_record_json_export(b"{not json", "{}")));
     assert_eq!(answer[0]["code"], "record.json");
     assert_eq!(answer[0]["pointer"], "");
     for text in ["null", "42", "\"A\"", "[]", "{}", r#"{"type":"NOPE","name":"x","ttl":1}"#, r#"{"type":"A"}"#] {
-        let issues = value_of(&parse(&js::validate_record_json_export(text, "{}")));
+        let issues = value_of(&parse(&js::validate_record_json_export(text.as_bytes(), "{}")));
         assert!(issues.as_array().is_some_and(|a| !a.is_empty()), "{text} -> {issues}");
     }
-    let issues = value_of(&parse(&js::validate_batch_json("[1,2]", "{}")));
+    let issues = value_of(&parse(&js::validate_batch_json(b"[1,2]", "{}")));
     assert!(issues.as_array().is_some_and(|a| a.iter().any(|i| i["code"] == "batch.type")), "{issues}");
+    // The batch crosses as bytes: bytes that are not UTF-8 are an issue, not a trap.
+    let issues = value_of(&parse(&js::validate_batch_json(b"{\"posts\":[\"\xff\"]}", "{}")));
+    assert_eq!(issues[0]["code"], "batch.json", "{issues}");
+    let refused = value_of(&parse(&js::prepare_batch(b"\xc3(", "\"z\"", "null", r#"{"apiToken":"t"}"#)));
+    assert_eq!(refused["ok"], false, "{refused}");
+    assert_eq!(refused["error"]["issues"][0]["code"], "batch.json", "{refused}");
     let warned = record_issues(&sample("A"), r#"{"plan":"platinum"}"#);
     assert!(warned.iter().any(|i| i["code"] == "options.plan.unknown" && i["severity"] == "warning"), "{warned:#?}");
     let out = value_of(&parse(&js::to_content_json("{")));
@@ -363,20 +369,20 @@ pub fn from_content_reads_zone_file_text() {
 pub fn responses_and_retries() {
     ready();
     let ok = r#"{"success":true,"errors":[],"messages":[],"result":{"posts":[]}}"#;
-    assert_eq!(js::check_response(200, None, ok, "batch"), "", "a success answers the empty string");
+    assert_eq!(js::check_response(200, None, ok.as_bytes(), "batch"), "", "a success answers the empty string");
     // A listing expects a list: the same batch answer is a wrong-shaped success there.
-    assert_eq!(value_of(&parse(&js::check_response(200, None, ok, "list")))["code"], "api.bad_result");
+    assert_eq!(value_of(&parse(&js::check_response(200, None, ok.as_bytes(), "list")))["code"], "api.bad_result");
     let failed = js::check_response(
         400,
         Some("8f1c2a3b4c5d6e7f-SJC".into()),
-        r#"{"success":false,"result":null,"messages":[],"errors":[{"code":81058,"message":"An identical record already exists."}]}"#,
+        br#"{"success":false,"result":null,"messages":[],"errors":[{"code":81058,"message":"An identical record already exists."}]}"#,
         "batch",
     );
     let failed = value_of(&parse(&failed));
     assert_eq!(failed["status"], 400);
     assert_eq!(failed["ray_id"], "8f1c2a3b4c5d6e7f-SJC");
     assert_eq!(failed["errors"][0]["code"], 81058);
-    let html = value_of(&parse(&js::check_response(502, None, "<html>Bad Gateway</html>", "batch")));
+    let html = value_of(&parse(&js::check_response(502, None, b"<html>Bad Gateway</html>", "batch")));
     assert_eq!(html["status"], 502);
 
     // 429 with Retry-After: 1 waits about a second; a 500 is never replayed by default.
@@ -397,5 +403,5 @@ fn prepare(params: &Value, options: &str) -> (String, String) {
         None => (Value::Null, Value::Null),
     };
     let body = rest.to_string();
-    (js::prepare_batch(&body, &zone.to_string(), &shadow.to_string(), options), body)
+    (js::prepare_batch(body.as_bytes(), &zone.to_string(), &shadow.to_string(), options), body)
 }
