@@ -18,13 +18,13 @@ pub(crate) struct Matched {
 /// (owner name, type name): the unit records are matched in.
 type GroupKey<'e> = (&'e str, &'static str);
 
-fn group_key(e: &Entry) -> GroupKey<'_> {
+fn group_key<'e>(e: &'e Entry<'_>) -> GroupKey<'e> {
     (e.canonical.owner.as_str(), e.canonical.kind.as_str())
 }
 
 /// The (name, type) pairs of `entries`, sorted and without repeats, for binary search. Sorted
 /// vectors rather than `BTreeSet`s and `HashSet`s: each set type is its own code in the .wasm.
-fn pairs<'e>(entries: impl Iterator<Item = &'e Entry>) -> Vec<GroupKey<'e>> {
+fn pairs<'e, 'j: 'e>(entries: impl Iterator<Item = &'e Entry<'j>>) -> Vec<GroupKey<'e>> {
     let pairs: Vec<GroupKey> = entries.map(group_key).collect();
     let order = sorted_positions(pairs.len(), &|a, b| pairs.get(a).cmp(&pairs.get(b)));
     let mut pairs = reordered(pairs, &order);
@@ -159,7 +159,7 @@ fn match_group(have: Vec<&Entry>, want: Vec<&Entry>, changes: &mut Vec<Planned>)
     // whose settings already agree is preferred, so two equal values never trade settings.
     let mut pending: Vec<&Entry> = Vec::new();
     for w in want {
-        let exact = have.iter_mut().find(|h| h.is_some_and(|h| h.canonical == w.canonical && meta_diff(&h.common, &w.common).is_empty()));
+        let exact = have.iter_mut().find(|h| h.is_some_and(|h| h.canonical == w.canonical && meta_diff(h.common(), w.common()).is_empty()));
         match exact {
             Some(slot) => {
                 *slot = None;
@@ -205,27 +205,27 @@ fn push(changes: &mut Vec<Planned>, change: Change, ops: Vec<Op>) {
 }
 
 fn create(w: &Entry, changes: &mut Vec<Planned>) {
-    let Some(record) = w.record.clone() else { return };
+    let Some(record) = w.record().cloned() else { return };
     let change = Change {
         action: Action::Create,
         name: w.canonical.owner.clone(),
         record_type: w.canonical.kind,
         id: None,
         before: None,
-        after: Some(w.shown.clone()),
+        after: Some(w.shown()),
         fields: Vec::new(),
     };
     push(changes, change, vec![Op::Post(Box::new(record))]);
 }
 
 fn delete(h: &Entry, changes: &mut Vec<Planned>) {
-    let id = h.id.as_deref().unwrap_or_default().to_string();
+    let id = h.id.unwrap_or_default().to_string();
     let change = Change {
         action: Action::Delete,
         name: h.canonical.owner.clone(),
         record_type: h.canonical.kind,
         id: Some(id.clone()),
-        before: Some(h.shown.clone()),
+        before: Some(h.shown()),
         after: None,
         fields: Vec::new(),
     };
@@ -234,8 +234,9 @@ fn delete(h: &Entry, changes: &mut Vec<Planned>) {
 
 /// A patch of `h` into `w`: the value when it differs, and the settings `w` sets that differ.
 fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
-    let id = h.id.as_deref().unwrap_or_default().to_string();
-    let fields = meta_diff(&h.common, &w.common);
+    let id = h.id.unwrap_or_default().to_string();
+    let fields = meta_diff(h.common(), w.common());
+    let (desired, after) = (w.common(), w.shown());
     let mut patch = PatchParam {
         id: id.as_str().into(),
         record_type: None,
@@ -246,12 +247,12 @@ fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
     };
     for field in &fields {
         match *field {
-            "ttl" => patch.common.ttl = w.common.ttl,
-            "proxied" => patch.common.proxied = w.common.proxied,
-            "comment" => patch.common.comment = w.common.comment.clone(),
-            "tags" => patch.common.tags = w.common.tags.clone(),
-            "settings" => patch.common.settings = w.common.settings.clone(),
-            "private_routing" => patch.common.private_routing = w.common.private_routing,
+            "ttl" => patch.common.ttl = desired.ttl,
+            "proxied" => patch.common.proxied = desired.proxied,
+            "comment" => patch.common.comment = desired.comment.clone(),
+            "tags" => patch.common.tags = desired.tags.clone(),
+            "settings" => patch.common.settings = desired.settings.clone(),
+            "private_routing" => patch.common.private_routing = desired.private_routing,
             _ => {}
         }
     }
@@ -264,8 +265,8 @@ fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
         // The value as the desired record is posted: read from its shown JSON (the record itself,
         // keys sorted) rather than by serialising the record's data once more.
         crate::json::with_arena(|arena| {
-            let value = match w.record {
-                Some(_) => Json::parse(w.shown.json(), arena).unwrap_or(Json::Null),
+            let value = match w.record() {
+                Some(_) => Json::parse(after.json(), arena).unwrap_or(Json::Null),
                 None => Json::Null,
             };
             if kind.uses_data() {
@@ -290,8 +291,8 @@ fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
         name: w.canonical.owner.clone(),
         record_type: w.canonical.kind,
         id: Some(id),
-        before: Some(h.shown.clone()),
-        after: Some(w.shown.clone()),
+        before: Some(h.shown()),
+        after: Some(after),
         fields: all_fields,
     };
     push(changes, change, vec![Op::Patch(Box::new(patch))]);
