@@ -22,24 +22,34 @@ fn group_key<'e>(e: &'e Entry<'_>) -> GroupKey<'e> {
     (e.canonical.owner.as_str(), e.canonical.kind.as_str())
 }
 
-/// The (name, type) pairs of `entries`, sorted and without repeats, for binary search. Sorted
-/// vectors rather than `BTreeSet`s and `HashSet`s: each set type is its own code in the .wasm.
-fn pairs<'e, 'j: 'e>(entries: impl Iterator<Item = &'e Entry<'j>>) -> Vec<GroupKey<'e>> {
-    let pairs: Vec<GroupKey> = entries.map(group_key).collect();
-    let order = sorted_positions(pairs.len(), &|a, b| pairs.get(a).cmp(&pairs.get(b)));
-    let mut pairs = reordered(pairs, &order);
-    pairs.dedup();
-    pairs
-}
-
 fn has_name(pairs: &[GroupKey], name: &str) -> bool {
     pairs.get(pairs.partition_point(|(owner, _)| *owner < name)).is_some_and(|(owner, _)| *owner == name)
 }
 
-/// Which desired records repeat an earlier one (the same canonical form, however written).
-fn repeats(desired: &[Entry]) -> Vec<bool> {
+/// The positions of `entries` by (name, type), then value, then `tie` (position for desired
+/// records, id for listed ones): the order records are matched in. One sort per side serves
+/// every later step (repeats, scope, groups), which merge or scan it.
+fn by_group(entries: &[Entry], desired: bool) -> Vec<usize> {
+    let keys: Vec<(GroupKey, &super::canonical::Value)> = entries.iter().map(|e| (group_key(e), &e.canonical.value)).collect();
+    sorted_positions(entries.len(), &|a, b| match (keys.get(a), keys.get(b), entries.get(a), entries.get(b)) {
+        (Some(x), Some(y), Some(ex), Some(ey)) => x.cmp(y).then_with(|| if desired { ex.index.cmp(&ey.index) } else { ex.id.cmp(&ey.id) }),
+        _ => a.cmp(&b),
+    })
+}
+
+/// The (name, type) pairs of `entries` taken in `order` (sorted by pair), without repeats, for
+/// binary search. Sorted vectors rather than `BTreeSet`s and `HashSet`s: each set type is its
+/// own code in the .wasm.
+fn pairs<'e>(entries: &'e [Entry], order: impl Iterator<Item = usize>) -> Vec<GroupKey<'e>> {
+    let mut pairs: Vec<GroupKey> = order.filter_map(|i| entries.get(i)).map(group_key).collect();
+    pairs.dedup();
+    pairs
+}
+
+/// Which desired records repeat an earlier one (the same canonical form, however written), from
+/// `order` ([`by_group`]: equal forms are next to each other, the first written first).
+fn repeats(desired: &[Entry], order: &[usize]) -> Vec<bool> {
     let key = |i: usize| desired.get(i).map(|e| e.canonical.sort_key());
-    let order = sorted_positions(desired.len(), &|a, b| key(a).cmp(&key(b)));
     let mut repeated = vec![false; desired.len()];
     for run in order.windows(2) {
         if let [first, then] = *run {
@@ -59,25 +69,28 @@ pub(crate) fn match_zone(current: &[Entry], desired: &[Entry], policy: &Policy, 
     // Desired records: out of reach ones are set aside with a word; a second copy of a record
     // (the API refuses identical records) is dropped. Apex and ignore rules depend only on the
     // name and type, so the first of equal records is never one set aside.
-    let repeated = repeats(desired);
-    let mut wanted: Vec<&Entry> = Vec::with_capacity(desired.len());
-    for (e, repeated) in desired.iter().zip(repeated) {
-        let at = format!("/desired/{}", e.index);
+    let desired_order = by_group(desired, true);
+    let repeated = repeats(desired, &desired_order);
+    let mut is_wanted = vec![false; desired.len()];
+    for ((e, repeated), wanted) in desired.iter().zip(repeated).zip(is_wanted.iter_mut()) {
+        let at = || format!("/desired/{}", e.index);
         if is_apex_ns(e, zone) {
-            issues.push(warning(at, "plan.desired.apex-ns", format!("the NS records at the zone apex ({}) are Cloudflare's; this one is left out of the plan", e.canonical.owner)));
+            issues.push(warning(at(), "plan.desired.apex-ns", format!("the NS records at the zone apex ({}) are Cloudflare's; this one is left out of the plan", e.canonical.owner)));
         } else if is_ignored(e, policy, zone) {
-            issues.push(warning(at, "plan.desired.ignored", format!("{} {} matches an ignore rule; it is left out of the plan", e.canonical.owner, e.canonical.kind)));
+            issues.push(warning(at(), "plan.desired.ignored", format!("{} {} matches an ignore rule; it is left out of the plan", e.canonical.owner, e.canonical.kind)));
         } else if repeated {
-            issues.push(warning(at, "plan.desired.duplicate", format!("{} {} is desired twice (the same value however written); one is planned", e.canonical.owner, e.canonical.kind)));
+            issues.push(warning(at(), "plan.desired.duplicate", format!("{} {} is desired twice (the same value however written); one is planned", e.canonical.owner, e.canonical.kind)));
         } else {
-            wanted.push(e);
+            *wanted = true;
         }
     }
+    let wanted_order: Vec<usize> = desired_order.into_iter().filter(|&i| is_wanted.get(i).copied().unwrap_or(false)).collect();
 
     // Scope: the (name, type) pairs desired mentions, and whole names where a CNAME stands
     // (desired or listed) and desired mentions the name.
-    let desired_pairs = pairs(wanted.iter().copied());
-    let current_pairs = pairs(current.iter());
+    let current_order = by_group(current, false);
+    let desired_pairs = pairs(desired, wanted_order.iter().copied());
+    let current_pairs = pairs(current, current_order.iter().copied());
     let cname = RecordType::CNAME.as_str();
     let managed = |e: &Entry| {
         let (owner, kind) = group_key(e);
@@ -92,20 +105,23 @@ pub(crate) fn match_zone(current: &[Entry], desired: &[Entry], policy: &Policy, 
     };
 
     // Groups in (name, type) order; within one, the listed records by value then id, the desired
-    // ones by value then position.
+    // ones by value then position: the two sorted sides merged, listed records first.
     let mut summary = Summary::default();
-    let mut sides: Vec<(&Entry, bool)> = current.iter().filter(|e| managed(e)).map(|e| (e, false)).collect();
-    summary.managed = sides.len();
-    sides.extend(wanted.iter().map(|e| (*e, true)));
-    let order = sorted_positions(sides.len(), &|a, b| match (sides.get(a), sides.get(b)) {
-        (Some((x, x_wanted)), Some((y, y_wanted))) => group_key(x)
-            .cmp(&group_key(y))
-            .then(x_wanted.cmp(y_wanted))
-            .then_with(|| x.canonical.value.cmp(&y.canonical.value))
-            .then_with(|| if *x_wanted { x.index.cmp(&y.index) } else { x.id.cmp(&y.id) }),
-        _ => a.cmp(&b),
-    });
-    let sides = reordered(sides, &order);
+    let have: Vec<&Entry> = current_order.iter().filter_map(|&i| current.get(i)).filter(|e| managed(e)).collect();
+    summary.managed = have.len();
+    let want: Vec<&Entry> = wanted_order.iter().filter_map(|&i| desired.get(i)).collect();
+    let mut sides: Vec<(&Entry, bool)> = Vec::with_capacity(have.len() + want.len());
+    let (mut h, mut w) = (have.iter().peekable(), want.iter().peekable());
+    loop {
+        let take_have = match (h.peek(), w.peek()) {
+            (Some(x), Some(y)) => group_key(x) <= group_key(y),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let next = if take_have { h.next().map(|e| (*e, false)) } else { w.next().map(|e| (*e, true)) };
+        sides.extend(next);
+    }
 
     let mut changes: Vec<Planned> = Vec::new();
     for group in sides.chunk_by(|(a, _), (b, _)| group_key(a) == group_key(b)) {
