@@ -19,11 +19,16 @@ pub(crate) fn entry<'j>(index: usize, id: Option<&'j str>, record: Cow<'j, Recor
 /// [`super::plan`] of JSON text: `current` as `listRecords` gives it (an array of API records),
 /// `desired` an array of records shaped like posts, `policy` an object (see [`read_policy`]).
 pub fn plan_json(current: &str, desired: &str, policy: &str) -> ChangePlan {
-    let arena = Arena::new();
+    // The thread's kept arena, as the validator's: a zone's records fill megabytes of it, and
+    // fresh pages on every call cost more than parsing into them.
+    crate::json::with_arena(|arena| plan_in(current, desired, policy, arena))
+}
+
+fn plan_in(current: &str, desired: &str, policy: &str, arena: &Arena) -> ChangePlan {
     let mut issues = Vec::new();
-    let policy = read_policy(policy, &arena, &mut issues);
-    let current_json = array(current, "current", &arena, &mut issues);
-    let desired_json = array(desired, "desired", &arena, &mut issues);
+    let policy = read_policy(policy, arena, &mut issues);
+    let current_json = array(current, "current", arena, &mut issues);
+    let desired_json = array(desired, "desired", arena, &mut issues);
     let zone = policy.zone.clone().or_else(|| current_json.iter().find_map(|r| r.get("zone_name").and_then(Json::as_str)).map(str::to_string)).unwrap_or_default();
     if zone.is_empty() && !desired_json.is_empty() {
         // Without the zone's name, `@` and one-label names (`www`) certainly cannot be resolved:
@@ -54,16 +59,15 @@ pub fn plan_json(current: &str, desired: &str, policy: &str) -> ChangePlan {
     let lenient = ValidateOptions::default();
     let mut current = Vec::with_capacity(current_json.len());
     for (index, json) in current_json.iter().enumerate() {
-        if let Some(e) = current_entry(index, json, &arena, &zone, &lenient, &mut issues) {
+        if let Some(e) = current_entry(index, json, arena, &zone, &lenient, &mut issues) {
             current.push(e);
         }
     }
     let mut desired = Vec::with_capacity(desired_json.len());
     for (index, json) in desired_json.iter().enumerate() {
         let (found, record) = validate_record_json(json, &policy.validate);
-        let prefix = format!("/desired/{index}");
         issues.extend(found.into_iter().map(|mut i| {
-            i.pointer = format!("{prefix}{}", i.pointer);
+            i.pointer.insert_str(0, &format!("/desired/{index}"));
             i
         }));
         if let Some(record) = record {
