@@ -327,13 +327,17 @@ pub(crate) fn meta_diff(current: &CommonFields, desired: &CommonFields) -> Vec<&
         out.push("proxied");
     }
     if let Some(comment) = &desired.comment {
-        let norm = |c: Option<&str>| c.filter(|c| !c.is_empty()).map(str::to_string);
-        if norm(comment.as_deref()) != norm(current.comment.clone().flatten().as_deref()) {
+        fn norm(c: Option<&str>) -> Option<&str> {
+            c.filter(|c| !c.is_empty())
+        }
+        if norm(comment.as_deref()) != norm(current.comment.as_ref().and_then(Option::as_deref)) {
             out.push("comment");
         }
     }
     if let Some(tags) = &desired.tags {
-        if tag_set(tags) != tag_set(current.tags.as_deref().unwrap_or_default()) {
+        // The same list is the same set: most records are compared with themselves.
+        let listed = current.tags.as_deref().unwrap_or_default();
+        if tags.as_slice() != listed && tag_set(tags) != tag_set(listed) {
             out.push("tags");
         }
     }
