@@ -125,6 +125,14 @@ pub(crate) fn match_zone(current: &[Entry], desired: &[Entry], policy: &Policy, 
 
     let mut changes: Vec<Planned> = Vec::new();
     for group in sides.chunk_by(|(a, _), (b, _)| group_key(a) == group_key(b)) {
+        // Most groups are one listed record and the same record desired: what `match_group`
+        // finds for them, without its lists.
+        if let [(have, false), (want, true)] = group {
+            if have.canonical == want.canonical && meta_diff(have.common(), want.common()).is_empty() {
+                summary.unchanged += 1;
+                continue;
+            }
+        }
         let have = group.iter().filter(|(_, wanted)| !wanted).map(|(e, _)| *e).collect();
         let want = group.iter().filter(|(_, wanted)| *wanted).map(|(e, _)| *e).collect();
         summary.unchanged += match_group(have, want, &mut changes);
