@@ -3,9 +3,10 @@
 // (bench/workload/records.mjs). Both are pure and synchronous: no fetch, no network.
 //
 //   node --expose-gc bench/plan.mjs [--records 3500] [--rounds 15] [--json out.json]
-import { writeFileSync } from 'node:fs';
-import { validateBatch } from '../pkg/src/node.mjs';
-import { plan } from '../pkg/src/zone/node.mjs';
+//   node bench/plan.mjs --write-inputs DIR   writes DIR/plan-{current,desired,policy}.json and exits
+//                                           (the native bench, benches/plan.rs, reads them)
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeBatch, recordFor, responseRecord, idFor, ZONE, ZONE_ID } from './workload/records.mjs';
 import { benchGroup, fmtUs } from './lib/harness.mjs';
 import { waitQuiet, loadavg } from './lib/quiet.mjs';
@@ -29,6 +30,16 @@ const desired = Array.from({ length: n }, (_, i) => {
   return recordFor(i);
 });
 const policy = { zone: ZONE, zoneId: ZONE_ID, scope: 'zone' };
+
+const inputsDir = arg('--write-inputs', null);
+if (inputsDir) {
+  mkdirSync(inputsDir, { recursive: true });
+  for (const [name, value] of Object.entries({ current, desired, policy })) writeFileSync(join(inputsDir, `plan-${name}.json`), JSON.stringify(value));
+  process.exit(0);
+}
+// Imported only here: --write-inputs needs no build of the package.
+const { validateBatch } = await import('../pkg/src/node.mjs');
+const { plan } = await import('../pkg/src/zone/node.mjs');
 const batchParams = makeBatch(n);
 
 // Sanity: the plan is what the workload says, and the batch validates.

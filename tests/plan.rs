@@ -128,6 +128,56 @@ fn host_targets_fold_but_are_not_qualified() {
     equal_and_near(cname("origin.example.net"), cname("Origin.Example.NET."), cname("origin.example.org"));
 }
 
+/// A record as `GET /dns_records` lists it: every response field beside the request's.
+fn as_api_lists(id: &str, mut record: Value, content: &str) -> Value {
+    for (k, v) in [
+        ("id", json!(id)),
+        ("zone_id", json!("023e105f4ecef8ad9ca31a8372d0c353")),
+        ("zone_name", json!(ZONE)),
+        ("content", json!(content)),
+        ("proxiable", json!(false)),
+        ("proxied", json!(false)),
+        ("locked", json!(false)),
+        ("settings", json!({})),
+        ("meta", json!({"auto_added": false, "source": "primary"})),
+        ("comment", Value::Null),
+        ("tags", json!([])),
+        ("created_on", json!("2026-01-01T00:00:00.000000Z")),
+        ("modified_on", json!("2026-01-01T00:00:00.000000Z")),
+        ("comment_modified_on", json!("2026-01-01T00:00:00.000000Z")),
+        ("priority", json!(10)),
+    ] {
+        if record.get(k).is_none() || k == "content" {
+            record[k] = v;
+        }
+    }
+    record
+}
+
+#[test]
+fn listed_records_with_every_response_field_compare_by_their_value() {
+    let srv = json!({"type":"SRV","name":"_sip._tcp.example.com","ttl":1,"data":{"priority":10,"weight":5,"port":5060,"target":"sip.example.com"}});
+    let caa = json!({"type":"CAA","name":"example.com","ttl":1,"data":{"flags":0,"tag":"issue","value":"letsencrypt.org"}});
+    let mx = json!({"type":"MX","name":"example.com","ttl":1,"content":"mx.example.com","priority":10});
+    let txt = json!({"type":"TXT","name":"example.com","ttl":1,"content":"\"v=spf1 -all\""});
+    let current = [
+        as_api_lists("id1", srv.clone(), "5 5060 sip.example.com"),
+        as_api_lists("id2", caa.clone(), "0 issue \"letsencrypt.org\""),
+        as_api_lists("id3", mx.clone(), "mx.example.com"),
+        as_api_lists("id4", txt.clone(), "\"v=spf1 -all\""),
+    ];
+    let p = plan_of(&current, &[srv, caa.clone(), mx, txt]);
+    assert!(p.issues.is_empty(), "{:?}", p.issues);
+    assert!(p.changes.is_empty(), "{:?}", p.changes);
+    assert_eq!(p.summary.unchanged, 4);
+    // A change shows the record as listed, response fields and all.
+    let mut other = caa;
+    other["data"]["value"] = json!("pki.goog");
+    let p = plan_of(&current[1..2], &[other]);
+    let before = p.changes.first().and_then(|c| c.before.as_ref()).map(|b| b.to_value()).unwrap_or_default();
+    assert_eq!(before, current[1]);
+}
+
 #[test]
 fn ttl_one_is_automatic() {
     let cur = [listed("id1", a("www.example.com", "192.0.2.1"))];

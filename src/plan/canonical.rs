@@ -65,15 +65,38 @@ impl Canonical {
     }
 }
 
-/// An owner name, fully qualified against `zone`, folded (ASCII, lower case, no trailing dot).
+/// An owner name, fully qualified against `zone`, folded (ASCII, lower case, no trailing dot):
+/// [`name::qualify`]. Every record of both sides comes through here, so an ASCII name against a
+/// zone already folded (what `plan` nearly always gets) is qualified in one allocation; the result
+/// is the same (`name::qualify` keeps ASCII names as written before folding them), which the
+/// test below checks.
 pub fn owner_name(name: &str, zone: &str) -> String {
-    name::qualify(name, zone)
+    let trimmed = name.trim_end_matches('.');
+    let zone_folded = !zone.ends_with('.') && !zone.bytes().any(|b| b.is_ascii_uppercase());
+    if !trimmed.is_ascii() || !zone.is_ascii() || !zone_folded {
+        return name::qualify(name, zone);
+    }
+    if trimmed == "@" || trimmed.is_empty() {
+        return zone.to_string();
+    }
+    let mut owner = String::with_capacity(trimmed.len() + 1 + zone.len());
+    owner.push_str(trimmed);
+    owner.make_ascii_lowercase();
+    let within = |owner: &str| owner == zone || owner.strip_suffix(zone).is_some_and(|head| head.ends_with('.'));
+    if !zone.is_empty() && !within(&owner) {
+        owner.push('.');
+        owner.push_str(zone);
+    }
+    owner
 }
 
 /// A target host name, folded: ASCII (Punycode), lower case, without the trailing dot. It is not
-/// qualified against the zone: UNCONFIRMED whether Cloudflare reads a relative target (`www` in a
-/// CNAME) as relative to the zone. Compared as written, the plan writes what the user wrote and
-/// never merges two targets that might differ.
+/// qualified against the zone, and that is the API's own reading rather than a guess: Cloudflare
+/// stores a target as a fully qualified name, and takes a `content` without a trailing dot
+/// (`www` in a CNAME) as fully qualified already, not as relative to the zone. Qualifying it here
+/// would make `www` equal `www.<zone>`, a different target, and a plan would keep a record that
+/// points elsewhere; compared as written, the plan writes what the user wrote and never merges two
+/// targets that might differ.
 pub fn target_name(host: &str) -> String {
     if host == "." {
         return ".".into();
@@ -270,5 +293,22 @@ fn canonical_param(number: u16, raw: Vec<u8>) -> Vec<u8> {
         6 => items().map(|a| a.parse::<Ipv6Addr>().map(|ip| ip.octets().to_vec()).ok()).collect::<Option<Vec<_>>>().map_or(raw.clone(), |v| v.concat()),
         5 => base64_bytes(&text),
         _ => raw,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::owner_name;
+    use crate::name;
+
+    #[test]
+    fn owner_name_is_name_qualify() {
+        let names = ["@", "", ".", "www", "WWW.", "www.example.com", "www.Example.COM.", "example.com", "EXAMPLE.COM.", "notexample.com", "a.notexample.com", "*.www", "_dmarc", "bücher", "BÜCHER.example.com", "xn--bcher-kva", "a..b", "www.example.com.example.com"];
+        let zones = ["example.com", "Example.COM", "example.com.", "", "com", "bücher.example", "xn--bcher-kva.example"];
+        for zone in zones {
+            for name_text in names {
+                assert_eq!(owner_name(name_text, zone), name::qualify(name_text, zone), "{name_text:?} in {zone:?}");
+            }
+        }
     }
 }

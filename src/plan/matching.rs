@@ -18,28 +18,38 @@ pub(crate) struct Matched {
 /// (owner name, type name): the unit records are matched in.
 type GroupKey<'e> = (&'e str, &'static str);
 
-fn group_key(e: &Entry) -> GroupKey<'_> {
+fn group_key<'e>(e: &'e Entry<'_>) -> GroupKey<'e> {
     (e.canonical.owner.as_str(), e.canonical.kind.as_str())
-}
-
-/// The (name, type) pairs of `entries`, sorted and without repeats, for binary search. Sorted
-/// vectors rather than `BTreeSet`s and `HashSet`s: each set type is its own code in the .wasm.
-fn pairs<'e>(entries: impl Iterator<Item = &'e Entry>) -> Vec<GroupKey<'e>> {
-    let pairs: Vec<GroupKey> = entries.map(group_key).collect();
-    let order = sorted_positions(pairs.len(), &|a, b| pairs.get(a).cmp(&pairs.get(b)));
-    let mut pairs = reordered(pairs, &order);
-    pairs.dedup();
-    pairs
 }
 
 fn has_name(pairs: &[GroupKey], name: &str) -> bool {
     pairs.get(pairs.partition_point(|(owner, _)| *owner < name)).is_some_and(|(owner, _)| *owner == name)
 }
 
-/// Which desired records repeat an earlier one (the same canonical form, however written).
-fn repeats(desired: &[Entry]) -> Vec<bool> {
+/// The positions of `entries` by (name, type), then value, then `tie` (position for desired
+/// records, id for listed ones): the order records are matched in. One sort per side serves
+/// every later step (repeats, scope, groups), which merge or scan it.
+fn by_group(entries: &[Entry], desired: bool) -> Vec<usize> {
+    let keys: Vec<(GroupKey, &super::canonical::Value)> = entries.iter().map(|e| (group_key(e), &e.canonical.value)).collect();
+    sorted_positions(entries.len(), &|a, b| match (keys.get(a), keys.get(b), entries.get(a), entries.get(b)) {
+        (Some(x), Some(y), Some(ex), Some(ey)) => x.cmp(y).then_with(|| if desired { ex.index.cmp(&ey.index) } else { ex.id.cmp(&ey.id) }),
+        _ => a.cmp(&b),
+    })
+}
+
+/// The (name, type) pairs of `entries` taken in `order` (sorted by pair), without repeats, for
+/// binary search. Sorted vectors rather than `BTreeSet`s and `HashSet`s: each set type is its
+/// own code in the .wasm.
+fn pairs<'e>(entries: &'e [Entry], order: impl Iterator<Item = usize>) -> Vec<GroupKey<'e>> {
+    let mut pairs: Vec<GroupKey> = order.filter_map(|i| entries.get(i)).map(group_key).collect();
+    pairs.dedup();
+    pairs
+}
+
+/// Which desired records repeat an earlier one (the same canonical form, however written), from
+/// `order` ([`by_group`]: equal forms are next to each other, the first written first).
+fn repeats(desired: &[Entry], order: &[usize]) -> Vec<bool> {
     let key = |i: usize| desired.get(i).map(|e| e.canonical.sort_key());
-    let order = sorted_positions(desired.len(), &|a, b| key(a).cmp(&key(b)));
     let mut repeated = vec![false; desired.len()];
     for run in order.windows(2) {
         if let [first, then] = *run {
@@ -59,25 +69,28 @@ pub(crate) fn match_zone(current: &[Entry], desired: &[Entry], policy: &Policy, 
     // Desired records: out of reach ones are set aside with a word; a second copy of a record
     // (the API refuses identical records) is dropped. Apex and ignore rules depend only on the
     // name and type, so the first of equal records is never one set aside.
-    let repeated = repeats(desired);
-    let mut wanted: Vec<&Entry> = Vec::with_capacity(desired.len());
-    for (e, repeated) in desired.iter().zip(repeated) {
-        let at = format!("/desired/{}", e.index);
+    let desired_order = by_group(desired, true);
+    let repeated = repeats(desired, &desired_order);
+    let mut is_wanted = vec![false; desired.len()];
+    for ((e, repeated), wanted) in desired.iter().zip(repeated).zip(is_wanted.iter_mut()) {
+        let at = || format!("/desired/{}", e.index);
         if is_apex_ns(e, zone) {
-            issues.push(warning(at, "plan.desired.apex-ns", format!("the NS records at the zone apex ({}) are Cloudflare's; this one is left out of the plan", e.canonical.owner)));
+            issues.push(warning(at(), "plan.desired.apex-ns", format!("the NS records at the zone apex ({}) are Cloudflare's; this one is left out of the plan", e.canonical.owner)));
         } else if is_ignored(e, policy, zone) {
-            issues.push(warning(at, "plan.desired.ignored", format!("{} {} matches an ignore rule; it is left out of the plan", e.canonical.owner, e.canonical.kind)));
+            issues.push(warning(at(), "plan.desired.ignored", format!("{} {} matches an ignore rule; it is left out of the plan", e.canonical.owner, e.canonical.kind)));
         } else if repeated {
-            issues.push(warning(at, "plan.desired.duplicate", format!("{} {} is desired twice (the same value however written); one is planned", e.canonical.owner, e.canonical.kind)));
+            issues.push(warning(at(), "plan.desired.duplicate", format!("{} {} is desired twice (the same value however written); one is planned", e.canonical.owner, e.canonical.kind)));
         } else {
-            wanted.push(e);
+            *wanted = true;
         }
     }
+    let wanted_order: Vec<usize> = desired_order.into_iter().filter(|&i| is_wanted.get(i).copied().unwrap_or(false)).collect();
 
     // Scope: the (name, type) pairs desired mentions, and whole names where a CNAME stands
     // (desired or listed) and desired mentions the name.
-    let desired_pairs = pairs(wanted.iter().copied());
-    let current_pairs = pairs(current.iter());
+    let current_order = by_group(current, false);
+    let desired_pairs = pairs(desired, wanted_order.iter().copied());
+    let current_pairs = pairs(current, current_order.iter().copied());
     let cname = RecordType::CNAME.as_str();
     let managed = |e: &Entry| {
         let (owner, kind) = group_key(e);
@@ -92,23 +105,34 @@ pub(crate) fn match_zone(current: &[Entry], desired: &[Entry], policy: &Policy, 
     };
 
     // Groups in (name, type) order; within one, the listed records by value then id, the desired
-    // ones by value then position.
+    // ones by value then position: the two sorted sides merged, listed records first.
     let mut summary = Summary::default();
-    let mut sides: Vec<(&Entry, bool)> = current.iter().filter(|e| managed(e)).map(|e| (e, false)).collect();
-    summary.managed = sides.len();
-    sides.extend(wanted.iter().map(|e| (*e, true)));
-    let order = sorted_positions(sides.len(), &|a, b| match (sides.get(a), sides.get(b)) {
-        (Some((x, x_wanted)), Some((y, y_wanted))) => group_key(x)
-            .cmp(&group_key(y))
-            .then(x_wanted.cmp(y_wanted))
-            .then_with(|| x.canonical.value.cmp(&y.canonical.value))
-            .then_with(|| if *x_wanted { x.index.cmp(&y.index) } else { x.id.cmp(&y.id) }),
-        _ => a.cmp(&b),
-    });
-    let sides = reordered(sides, &order);
+    let have: Vec<&Entry> = current_order.iter().filter_map(|&i| current.get(i)).filter(|e| managed(e)).collect();
+    summary.managed = have.len();
+    let want: Vec<&Entry> = wanted_order.iter().filter_map(|&i| desired.get(i)).collect();
+    let mut sides: Vec<(&Entry, bool)> = Vec::with_capacity(have.len() + want.len());
+    let (mut h, mut w) = (have.iter().peekable(), want.iter().peekable());
+    loop {
+        let take_have = match (h.peek(), w.peek()) {
+            (Some(x), Some(y)) => group_key(x) <= group_key(y),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let next = if take_have { h.next().map(|e| (*e, false)) } else { w.next().map(|e| (*e, true)) };
+        sides.extend(next);
+    }
 
     let mut changes: Vec<Planned> = Vec::new();
     for group in sides.chunk_by(|(a, _), (b, _)| group_key(a) == group_key(b)) {
+        // Most groups are one listed record and the same record desired: what `match_group`
+        // finds for them, without its lists.
+        if let [(have, false), (want, true)] = group {
+            if have.canonical == want.canonical && meta_diff(have.common(), want.common()).is_empty() {
+                summary.unchanged += 1;
+                continue;
+            }
+        }
         let have = group.iter().filter(|(_, wanted)| !wanted).map(|(e, _)| *e).collect();
         let want = group.iter().filter(|(_, wanted)| *wanted).map(|(e, _)| *e).collect();
         summary.unchanged += match_group(have, want, &mut changes);
@@ -159,7 +183,7 @@ fn match_group(have: Vec<&Entry>, want: Vec<&Entry>, changes: &mut Vec<Planned>)
     // whose settings already agree is preferred, so two equal values never trade settings.
     let mut pending: Vec<&Entry> = Vec::new();
     for w in want {
-        let exact = have.iter_mut().find(|h| h.is_some_and(|h| h.canonical == w.canonical && meta_diff(&h.common, &w.common).is_empty()));
+        let exact = have.iter_mut().find(|h| h.is_some_and(|h| h.canonical == w.canonical && meta_diff(h.common(), w.common()).is_empty()));
         match exact {
             Some(slot) => {
                 *slot = None;
@@ -205,27 +229,27 @@ fn push(changes: &mut Vec<Planned>, change: Change, ops: Vec<Op>) {
 }
 
 fn create(w: &Entry, changes: &mut Vec<Planned>) {
-    let Some(record) = w.record.clone() else { return };
+    let Some(record) = w.record().cloned() else { return };
     let change = Change {
         action: Action::Create,
         name: w.canonical.owner.clone(),
         record_type: w.canonical.kind,
         id: None,
         before: None,
-        after: Some(w.shown.clone()),
+        after: Some(w.shown()),
         fields: Vec::new(),
     };
     push(changes, change, vec![Op::Post(Box::new(record))]);
 }
 
 fn delete(h: &Entry, changes: &mut Vec<Planned>) {
-    let id = h.id.as_deref().unwrap_or_default().to_string();
+    let id = h.id.unwrap_or_default().to_string();
     let change = Change {
         action: Action::Delete,
         name: h.canonical.owner.clone(),
         record_type: h.canonical.kind,
         id: Some(id.clone()),
-        before: Some(h.shown.clone()),
+        before: Some(h.shown()),
         after: None,
         fields: Vec::new(),
     };
@@ -234,8 +258,9 @@ fn delete(h: &Entry, changes: &mut Vec<Planned>) {
 
 /// A patch of `h` into `w`: the value when it differs, and the settings `w` sets that differ.
 fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
-    let id = h.id.as_deref().unwrap_or_default().to_string();
-    let fields = meta_diff(&h.common, &w.common);
+    let id = h.id.unwrap_or_default().to_string();
+    let fields = meta_diff(h.common(), w.common());
+    let (desired, after) = (w.common(), w.shown());
     let mut patch = PatchParam {
         id: id.as_str().into(),
         record_type: None,
@@ -246,12 +271,12 @@ fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
     };
     for field in &fields {
         match *field {
-            "ttl" => patch.common.ttl = w.common.ttl,
-            "proxied" => patch.common.proxied = w.common.proxied,
-            "comment" => patch.common.comment = w.common.comment.clone(),
-            "tags" => patch.common.tags = w.common.tags.clone(),
-            "settings" => patch.common.settings = w.common.settings.clone(),
-            "private_routing" => patch.common.private_routing = w.common.private_routing,
+            "ttl" => patch.common.ttl = desired.ttl,
+            "proxied" => patch.common.proxied = desired.proxied,
+            "comment" => patch.common.comment = desired.comment.clone(),
+            "tags" => patch.common.tags = desired.tags.clone(),
+            "settings" => patch.common.settings = desired.settings.clone(),
+            "private_routing" => patch.common.private_routing = desired.private_routing,
             _ => {}
         }
     }
@@ -264,8 +289,8 @@ fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
         // The value as the desired record is posted: read from its shown JSON (the record itself,
         // keys sorted) rather than by serialising the record's data once more.
         crate::json::with_arena(|arena| {
-            let value = match w.record {
-                Some(_) => Json::parse(w.shown.json(), arena).unwrap_or(Json::Null),
+            let value = match w.record() {
+                Some(_) => Json::parse(after.json(), arena).unwrap_or(Json::Null),
                 None => Json::Null,
             };
             if kind.uses_data() {
@@ -290,8 +315,8 @@ fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
         name: w.canonical.owner.clone(),
         record_type: w.canonical.kind,
         id: Some(id),
-        before: Some(h.shown.clone()),
-        after: Some(w.shown.clone()),
+        before: Some(h.shown()),
+        after: Some(after),
         fields: all_fields,
     };
     push(changes, change, vec![Op::Patch(Box::new(patch))]);
@@ -310,13 +335,17 @@ pub(crate) fn meta_diff(current: &CommonFields, desired: &CommonFields) -> Vec<&
         out.push("proxied");
     }
     if let Some(comment) = &desired.comment {
-        let norm = |c: Option<&str>| c.filter(|c| !c.is_empty()).map(str::to_string);
-        if norm(comment.as_deref()) != norm(current.comment.clone().flatten().as_deref()) {
+        fn norm(c: Option<&str>) -> Option<&str> {
+            c.filter(|c| !c.is_empty())
+        }
+        if norm(comment.as_deref()) != norm(current.comment.as_ref().and_then(Option::as_deref)) {
             out.push("comment");
         }
     }
     if let Some(tags) = &desired.tags {
-        if tag_set(tags) != tag_set(current.tags.as_deref().unwrap_or_default()) {
+        // The same list is the same set: most records are compared with themselves.
+        let listed = current.tags.as_deref().unwrap_or_default();
+        if tags.as_slice() != listed && tag_set(tags) != tag_set(listed) {
             out.push("tags");
         }
     }

@@ -20,8 +20,8 @@ use crate::batch::BatchParams;
 use crate::issue::{Issue, ValidateOptions};
 use crate::record::{CommonFields, Record, RecordType};
 use canonical::Canonical;
-use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Which records a plan may change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -181,18 +181,52 @@ impl ChangePlan {
     }
 }
 
-/// One record on either side, as the planner sees it.
-#[derive(Debug, Clone)]
-pub(crate) struct Entry {
+/// One record on either side, as the planner sees it. It borrows what it was read from (the
+/// parsed input, or the caller's typed records): a plan shows only the records it changes, so
+/// nothing is copied or written out for the records that stay.
+#[derive(Debug)]
+pub(crate) struct Entry<'j> {
     /// Where it was in its input (`/current/3`, `/desired/3`).
     pub index: usize,
-    pub id: Option<CompactString>,
+    pub id: Option<&'j str>,
     pub canonical: Canonical,
-    pub common: CommonFields,
-    /// `None` for a listed record the validator could not type (compared by its text).
-    pub record: Option<Record>,
-    /// The record as shown in `before`/`after`.
-    pub shown: Shown,
+    pub typed: Typed<'j>,
+    /// The listed JSON, for a record that is shown as the API listed it.
+    pub listed: Option<&'j crate::json::Json<'j>>,
+}
+
+/// A record's typed value, or only its settings for a listed record the validator could not
+/// type (compared by its text).
+#[derive(Debug)]
+pub(crate) enum Typed<'j> {
+    Record(std::borrow::Cow<'j, Record>),
+    Opaque(CommonFields),
+}
+
+impl Entry<'_> {
+    pub fn common(&self) -> &CommonFields {
+        match &self.typed {
+            Typed::Record(record) => &record.common,
+            Typed::Opaque(common) => common,
+        }
+    }
+
+    pub fn record(&self) -> Option<&Record> {
+        match &self.typed {
+            Typed::Record(record) => Some(record),
+            Typed::Opaque(_) => None,
+        }
+    }
+
+    /// The record as shown in `before`/`after`: as listed when it was listed, otherwise as the
+    /// API would list the typed record. Built only for the records a change shows.
+    pub fn shown(&self) -> Shown {
+        match (self.listed, self.record()) {
+            (Some(json), _) => Shown::of(json),
+            (None, Some(record)) => Shown::of_record(record, self.id),
+            (None, None) => Shown(serde_json::value::RawValue::NULL.to_owned()),
+        }
+    }
 }
 
 /// A record as a change shows it: JSON text written the way `serde_json::Value` writes it (object
@@ -281,8 +315,8 @@ pub(crate) fn reordered<T>(items: Vec<T>, positions: &[usize]) -> Vec<T> {
 /// Plans the change from the zone's `current` records to `desired` under `policy`.
 pub fn plan(current: &[ZoneRecord], desired: &[Record], policy: &Policy) -> ChangePlan {
     let zone = policy.zone.clone().unwrap_or_default();
-    let current: Vec<Entry> = current.iter().enumerate().map(|(index, z)| read::entry(index, Some(z.id.as_str()), &z.record, &zone)).collect();
-    let desired: Vec<Entry> = desired.iter().enumerate().map(|(index, r)| read::entry(index, None, r, &zone)).collect();
+    let current: Vec<Entry> = current.iter().enumerate().map(|(index, z)| read::entry(index, Some(z.id.as_str()), Cow::Borrowed(&z.record), &zone)).collect();
+    let desired: Vec<Entry> = desired.iter().enumerate().map(|(index, r)| read::entry(index, None, Cow::Borrowed(r), &zone)).collect();
     plan_entries(current, desired, policy, &zone, Vec::new())
 }
 
