@@ -4,7 +4,7 @@
 //
 //   node --expose-gc bench/plan.mjs [--records 3500] [--rounds 15] [--json out.json]
 //   node bench/plan.mjs --write-inputs DIR   writes DIR/plan-{current,desired,policy}.json and exits
-//                                           (the native bench, benches/plan.rs, reads them)
+//                                           (the native bench, bench/native/plan.rs, reads them)
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeBatch, recordFor, responseRecord, idFor, ZONE, ZONE_ID } from './workload/records.mjs';
