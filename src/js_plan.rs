@@ -1,5 +1,5 @@
 //! The WebAssembly boundary of zone sync: `plan`, `formatPlan`, and the head of the `GET
-//! /dns_records` request `listRecords` sends. Plain strings in and out, like the rest of the
+//! /dns_records` request `listRecords` sends. Plain strings in and out (a plan's two inputs as UTF-8 bytes), like the rest of the
 //! boundary (see `js.rs`): the host's `JSON.stringify` makes the text, one string crosses, and one
 //! string comes back for `JSON.parse`.
 
@@ -14,8 +14,9 @@ fn to_json<T: Serialize>(value: &T) -> String {
 
 /// `plan(current, desired, policy)`: the plan as JSON (`{params, changes, summary, issues}`).
 #[wasm_bindgen(js_name = planJson)]
-pub fn plan_json(current: &str, desired: &str, policy: &str) -> String {
-    crate::plan::plan_json(current, desired, policy).to_json()
+pub fn plan_json(current: &[u8], desired: &[u8], policy: &str) -> String {
+    // The two inputs cross as UTF-8 bytes (see `js::utf8`): a zone's listing is megabytes.
+    crate::plan::plan_utf8(current, desired, policy).to_json()
 }
 
 #[derive(Serialize)]

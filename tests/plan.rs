@@ -4,7 +4,7 @@
 use cf_dns_batch::batch::validate_record_json;
 use cf_dns_batch::json::{Arena, Json};
 use cf_dns_batch::plan::canonical::Canonical;
-use cf_dns_batch::plan::{format_plan, format_plan_json, plan_json, Action, ChangePlan};
+use cf_dns_batch::plan::{format_plan, format_plan_json, plan_json, plan_utf8, Action, ChangePlan};
 use cf_dns_batch::{Record, Severity, ValidateOptions};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -326,6 +326,11 @@ fn bad_inputs_are_issues_with_pointers() {
     let p = plan_json("[", "{}", "[]");
     let codes: Vec<&str> = p.issues.iter().map(|i| i.code.as_ref()).collect();
     assert_eq!(codes, vec!["plan.policy.invalid", "plan.current.json", "plan.desired.type"]);
+    // The WebAssembly boundary hands the inputs over as bytes: bytes that are not UTF-8 are refused.
+    let p = plan_utf8(b"[\"\xff\"]", b"[]", "null");
+    assert_eq!(p.issues[0].code, "plan.current.json");
+    assert!(p.issues[0].message.contains("UTF-8"), "{}", p.issues[0].message);
+    assert!(p.params.is_none());
 }
 
 #[test]

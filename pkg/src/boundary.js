@@ -60,23 +60,28 @@ export function createBoundary(wasm, reset, ready = () => {}) {
   return { call, oversize };
 }
 
-// Large texts (a batch, a request body, an answer) cross into the module as UTF-8 bytes, written by
-// TextEncoder.encodeInto into a scratch buffer kept between calls: ~0.03 ms for a 3,500-record
-// batch, where wasm-bindgen's own string passing copies one character at a time (~1.2 ms). A
+// Large texts (a batch, a request body, an answer, a plan's two inputs) cross into the module as
+// UTF-8 bytes, written by TextEncoder.encodeInto into scratch buffers kept between calls: ~0.03 ms
+// for a 3,500-record batch, where wasm-bindgen's own string passing copies one character at a time
+// (~1.2 ms). A call takes at most two texts, so there are two scratch buffers (`slot` 0 and 1). A
 // scratch grown for a rare huge text is let go, so it does not stay for the rest of the process.
 const encoder = new TextEncoder();
 const SCRATCH_KEEP_BYTES = 8 * 1024 * 1024;
-let scratch = new Uint8Array(64 * 1024);
+const SCRATCH_START_BYTES = 64 * 1024;
+const scratch = [new Uint8Array(SCRATCH_START_BYTES), new Uint8Array(SCRATCH_START_BYTES)];
 
-/** `text` as UTF-8 bytes, in a view that is valid until the next call (the module copies it). */
-export function utf8(text) {
+/**
+ * `text` as UTF-8 bytes, in a view of scratch buffer `slot` that is valid until the next use of
+ * that slot (the module copies it in when called).
+ */
+export function utf8(text, slot = 0) {
   // UTF-16 code units become at most 3 bytes each.
   const most = text.length * 3;
-  if (scratch.length < most) scratch = new Uint8Array(most);
-  const { written } = encoder.encodeInto(text, scratch);
-  const bytes = scratch.subarray(0, written);
-  if (scratch.length > SCRATCH_KEEP_BYTES) scratch = new Uint8Array(64 * 1024);
-  return bytes;
+  if (scratch[slot].length < most) scratch[slot] = new Uint8Array(most);
+  const buffer = scratch[slot];
+  const { written } = encoder.encodeInto(text, buffer);
+  if (buffer.length > SCRATCH_KEEP_BYTES) scratch[slot] = new Uint8Array(SCRATCH_START_BYTES);
+  return buffer.subarray(0, written);
 }
 
 /**

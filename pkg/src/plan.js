@@ -3,7 +3,7 @@
 // into WebAssembly, and one string comes back for JSON.parse.
 
 import { ValidationError } from './errors.js';
-import { jsonText } from './boundary.js';
+import { jsonText, utf8 } from './boundary.js';
 
 export function createPlanApi(wasm, boundary) {
   const { call } = boundary;
@@ -21,7 +21,7 @@ export function createPlanApi(wasm, boundary) {
    */
   function plan(current, desired, policy) {
     const policyText = policy === undefined || policy === null ? 'null' : toText(policy, 'policy');
-    return JSON.parse(call(wasm.planJson, toText(current ?? [], 'current'), toText(desired ?? [], 'desired'), policyText));
+    return JSON.parse(call(wasm.planJson, utf8(toText(current ?? [], 'current'), 0), utf8(toText(desired ?? [], 'desired'), 1), policyText));
   }
 
   /** The plan as text: `+`, `-`, `~` and `-/+` lines, then a summary line. */

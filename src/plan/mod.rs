@@ -14,7 +14,7 @@ mod safety;
 pub mod split;
 
 pub use format::{format_plan, format_plan_json};
-pub use read::plan_json;
+pub use read::{plan_json, plan_utf8};
 
 use crate::batch::BatchParams;
 use crate::issue::{Issue, ValidateOptions};

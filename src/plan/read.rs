@@ -18,12 +18,18 @@ pub(crate) fn entry<'j>(index: usize, id: Option<&'j str>, record: Cow<'j, Recor
 /// [`super::plan`] of JSON text: `current` as `listRecords` gives it (an array of API records),
 /// `desired` an array of records shaped like posts, `policy` an object (see [`read_policy`]).
 pub fn plan_json(current: &str, desired: &str, policy: &str) -> ChangePlan {
+    plan_utf8(current.as_bytes(), desired.as_bytes(), policy)
+}
+
+/// [`plan_json`] of UTF-8 bytes, as the WebAssembly boundary hands large texts over; bytes that
+/// are not UTF-8 are the input's `json` issue.
+pub fn plan_utf8(current: &[u8], desired: &[u8], policy: &str) -> ChangePlan {
     // The thread's kept arena, as the validator's: a zone's records fill megabytes of it, and
     // fresh pages on every call cost more than parsing into them.
     crate::json::with_arena(|arena| plan_in(current, desired, policy, arena))
 }
 
-fn plan_in(current: &str, desired: &str, policy: &str, arena: &Arena) -> ChangePlan {
+fn plan_in(current: &[u8], desired: &[u8], policy: &str, arena: &Arena) -> ChangePlan {
     let mut issues = Vec::new();
     let policy = read_policy(policy, arena, &mut issues);
     let current_json = array(current, "current", arena, &mut issues);
@@ -80,7 +86,15 @@ fn plan_in(current: &str, desired: &str, policy: &str, arena: &Arena) -> ChangeP
     plan
 }
 
-fn array<'a>(text: &'a str, what: &'static str, arena: &'a Arena, issues: &mut Vec<Issue>) -> &'a [Json<'a>] {
+fn array<'a>(bytes: &'a [u8], what: &'static str, arena: &'a Arena, issues: &mut Vec<Issue>) -> &'a [Json<'a>] {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let code = if what == "current" { "plan.current.json" } else { "plan.desired.json" };
+            issues.push(issue(&format!("/{what}"), code, Severity::Error, format!("`{what}` is not valid JSON: it is not UTF-8 text ({e})")));
+            return &[];
+        }
+    };
     match Json::parse(text, arena) {
         Ok(Json::Array(items)) => items,
         Ok(other) => {

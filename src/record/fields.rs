@@ -54,18 +54,7 @@ const KNOWN_KEYS: [&str; KNOWN] = known_keys();
 static SLOTS: KeyTable<KNOWN, 256> = KeyTable::new(KNOWN_KEYS);
 
 const fn same_key(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    super::kinds::same(a.as_bytes(), b.as_bytes())
 }
 
 /// Walks the record keys, then every kind's `data` fields, calling out each key not seen before:

@@ -394,7 +394,8 @@ const fn position(words: (u64, u64), seed: u64, m: usize) -> usize {
     (mixed >> (64 - m.trailing_zeros())) as usize
 }
 
-const fn same(a: &[u8], b: &[u8]) -> bool {
+/// Byte equality usable in `const` items (`==` on slices is not `const`).
+pub(crate) const fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
