@@ -7,7 +7,6 @@
 
 use crate::name;
 use crate::record::{Record, RecordData, RecordType};
-use base64::Engine as _;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// A record's identity in the plan: its owner name (fully qualified, folded), its kind, its value.
@@ -184,17 +183,12 @@ fn value_of(data: &RecordData) -> Value {
     }
 }
 
-/// The bytes base64 text stands for, white space ignored (zone files split keys over lines). Text
-/// that does not decode is compared by its characters without white space.
+/// The bytes base64 text stands for, white space ignored (zone files split keys over lines), read
+/// under the validator's one base64 policy (`record::presentation::decode_base64`). Text that does
+/// not decode is compared by its characters without white space.
 fn base64_bytes(text: &str) -> Vec<u8> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let lenient = base64::engine::GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        base64::engine::GeneralPurposeConfig::new()
-            .with_decode_allow_trailing_bits(true)
-            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
-    );
-    lenient.decode(compact.as_bytes()).unwrap_or_else(|_| compact.into_bytes())
+    crate::record::presentation::decode_base64(compact.as_bytes()).map_or_else(|_| compact.into_bytes(), |b| b.bytes)
 }
 
 /// Hex digits in lower case, white space removed: the same bytes however they are written.
@@ -207,7 +201,7 @@ fn hex_digits(text: &str) -> String {
 /// its decoded bytes. `None` when the text cannot be read (the validator reports it).
 ///
 /// The validator's SvcParam reader checks as it goes and keeps nothing, so the values are read
-/// here; escapes are decoded by `naptr::unescape` and keys resolved by `svcb::key_number`, the
+/// here; escapes are decoded by `presentation::unescape_at` and keys resolved by `svcb::key_number`, the
 /// validator's own.
 fn svc_params(text: &str) -> Option<Vec<(u16, Vec<u8>)>> {
     let mut params = Vec::new();
@@ -268,7 +262,7 @@ fn decode_value(value: &str) -> Option<Vec<u8>> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b == b'\\' {
-            let (byte, used) = crate::record::naptr::unescape(bytes, i).ok()?;
+            let (byte, used) = crate::record::presentation::unescape_at(bytes, i).ok()?;
             out.push(byte);
             i += used;
         } else {

@@ -267,9 +267,6 @@ pub fn from_content(text: &str) -> Result<NaptrData, String> {
     })
 }
 
-/// The escape decoder, under the name the plan's canonical form reads NAPTR text with.
-pub(crate) use super::presentation::unescape_at as unescape;
-
 /// The typed value of checked NAPTR `data` (see [`super::typed`]). `flags`, `service` and `regex`
 /// left out are empty.
 pub(crate) fn typed(d: &Fields) -> Option<NaptrData> {
