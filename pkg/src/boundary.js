@@ -75,12 +75,19 @@ const scratch = [new Uint8Array(SCRATCH_START_BYTES), new Uint8Array(SCRATCH_STA
  * that slot (the module copies it in when called).
  */
 export function utf8(text, slot = 0) {
-  // UTF-16 code units become at most 3 bytes each.
-  const most = text.length * 3;
-  if (scratch[slot].length < most) scratch[slot] = new Uint8Array(most);
-  const buffer = scratch[slot];
-  const { written } = encoder.encodeInto(text, buffer);
-  if (buffer.length > SCRATCH_KEEP_BYTES) scratch[slot] = new Uint8Array(SCRATCH_START_BYTES);
+  // Room for one byte a character first (most JSON is ASCII); the rest, if the text is not all
+  // ASCII, at up to 3 bytes a UTF-16 code unit. Never 3 bytes a character up front: for a text of
+  // tens of MiB that would be a buffer three times its size.
+  let buffer = scratch[slot];
+  if (buffer.length < text.length) buffer = new Uint8Array(text.length);
+  let { read, written } = encoder.encodeInto(text, buffer);
+  if (read < text.length) {
+    const grown = new Uint8Array(written + (text.length - read) * 3);
+    grown.set(buffer.subarray(0, written));
+    written += encoder.encodeInto(text.slice(read), grown.subarray(written)).written;
+    buffer = grown;
+  }
+  scratch[slot] = buffer.length > SCRATCH_KEEP_BYTES ? new Uint8Array(SCRATCH_START_BYTES) : buffer;
   return buffer.subarray(0, written);
 }
 

@@ -119,9 +119,9 @@ export async function exchange(boundary, wasm, request, io, { expect, idempotent
       seen(delay, outcome.error.code);
       if (delay < 0) throw outcome.error;
     } else {
-      const { status, headers, text } = outcome;
+      const { status, headers, text, bytes } = outcome;
       const header = (name) => (typeof headers?.get === 'function' ? headers.get(name) ?? undefined : undefined);
-      const failed = call(wasm.checkResponse, status, header('cf-ray'), utf8(text), expect);
+      const failed = call(wasm.checkResponse, status, header('cf-ray'), bytes ?? utf8(text), expect);
       if (failed === '') {
         seen(-1);
         const envelope = JSON.parse(text);
@@ -160,7 +160,7 @@ const ABORTED = Symbol('aborted');
 class AnswerTooLarge extends Error {}
 
 /**
- * One attempt: `{ status, headers, text }` for an answer, `{ failure, error }` for a failure the
+ * One attempt: `{ status, headers, text, bytes }` for an answer, `{ failure, error }` for a failure the
  * retry policy decides about. Throws AbortError, and ApiError for answers that are not read
  * (a redirect, one over MAX_ANSWER_BYTES).
  */
@@ -200,8 +200,8 @@ async function sendOnce(fetchFn, request, io, mayApply) {
         message: `HTTP ${response.status || 'redirect'}: the answer is a redirect; redirects are never followed, so the request was sent once and went to no other address (check baseURL)`,
       });
     }
-    const text = await Promise.race([readText(response, reading), stopped]);
-    return { status: response.status, headers: response.headers, text };
+    const { text, bytes } = await Promise.race([readAnswer(response, reading), stopped]);
+    return { status: response.status, headers: response.headers, text, bytes };
   } catch (err) {
     if (err === ABORTED) {
       cancel(reading);
@@ -258,31 +258,47 @@ function cancel(reading) {
   }
 }
 
-/** The answer's text, read chunk by chunk so that reading stops at MAX_ANSWER_BYTES. */
-async function readText(response, reading) {
+/**
+ * The answer, read chunk by chunk so that reading stops at MAX_ANSWER_BYTES: `{ text, bytes }`,
+ * `bytes` being its UTF-8 as it arrived (handed to the module as they are, rather than encoded
+ * again from the text), or undefined when the response only gives text.
+ */
+async function readAnswer(response, reading) {
   const body = response.body;
   if (body && typeof body.getReader === 'function') {
     const reader = body.getReader();
     reading.reader = reader;
-    const decoder = new TextDecoder();
+    const chunks = [];
     let size = 0;
-    let text = '';
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      size += value.byteLength;
+      const chunk = ArrayBuffer.isView(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : new Uint8Array(value);
+      size += chunk.byteLength;
       if (size > MAX_ANSWER_BYTES) {
         reader.cancel().catch(() => {});
         throw new AnswerTooLarge();
       }
-      text += decoder.decode(value, { stream: true });
+      chunks.push(chunk);
     }
-    return text + decoder.decode();
+    let bytes = chunks[0] ?? new Uint8Array(0);
+    if (chunks.length > 1) {
+      bytes = new Uint8Array(size);
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.byteLength;
+      }
+    }
+    // A byte order mark is not part of the text (TextDecoder drops it too): the module and
+    // JSON.parse read the same characters.
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    return { text: new TextDecoder().decode(bytes), bytes };
   }
   // A fetch of its own may answer with an object that only has text().
   const text = typeof response.text === 'function' ? String(await response.text()) : '';
   if (text.length > MAX_ANSWER_BYTES) throw new AnswerTooLarge();
-  return text;
+  return { text, bytes: undefined };
 }
 
 export function abortError(signal) {

@@ -237,3 +237,22 @@ test('a call that grew the module memory far beyond normal gives it back between
   assert.ok(wasm.memoryBytes() <= 64 * 1024 * 1024, `module memory after the call: ${wasm.memoryBytes() / 2 ** 20} MiB`);
   assert.deepEqual(validateRecord({ type: 'A', name: 'a.example.com', content: '192.0.2.1', ttl: 1 }), []);
 });
+
+test('an answer read as bytes is checked as the text JSON.parse reads: split into chunks, with a byte order mark, with non-ASCII', async () => {
+  const record = { id: 'a'.repeat(32), type: 'TXT', name: 'münchen.example.com', content: '"grüße 😀"', ttl: 1 };
+  const text = JSON.stringify({ success: true, errors: [], messages: [], result: { posts: [record] } });
+  const bytes = new TextEncoder().encode(text);
+  // Chunks cut inside multi-byte characters, and a leading byte order mark.
+  const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+  const cuts = [bom, ...Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7))];
+  const fetch = async () =>
+    new Response(new ReadableStream({ start(c) { for (const cut of cuts) c.enqueue(cut); c.close(); } }), { status: 200 });
+  const out = await batch(params(), { apiToken: TOKEN, fetch });
+  assert.deepEqual(out.posts, [record]);
+  // A failure's text is read from the same bytes: its message arrives intact.
+  const failed = JSON.stringify({ success: false, errors: [{ code: 1004, message: 'DNS Validation Error: ungültig' }], messages: [], result: null });
+  await assert.rejects(batch(params(), { apiToken: TOKEN, fetch: async () => new Response(failed, { status: 400 }) }), (err) => {
+    assert.equal(err.errors[0].message, 'DNS Validation Error: ungültig');
+    return true;
+  });
+});
