@@ -224,8 +224,9 @@ fn validation_message(errors: &[&Issue]) -> String {
 #[wasm_bindgen(js_name = checkResponse)]
 pub fn check_response(status: u16, ray_id: Option<String>, body: &[u8], expect: &str) -> String {
     let expect = if expect == "list" { api::Expect::List } else { api::Expect::Batch };
-    // The JS layer hands over the text it decoded, so this is UTF-8; bytes that are not (from a
-    // raw caller) are read with replacement characters, which can only make an answer less valid.
+    // The JS layer hands over the answer's bytes as they arrived (or the UTF-8 of its text). Bytes
+    // that are not UTF-8 are read with replacement characters, as the host's TextDecoder reads
+    // them for JSON.parse, so both sides see the same text.
     let body = String::from_utf8_lossy(body);
     match api::check_envelope_shape(status, ray_id.as_deref(), &body, expect) {
         Ok(()) => String::new(),

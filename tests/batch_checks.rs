@@ -464,10 +464,16 @@ fn the_sdk_shaped_workload_validates() {
 
 #[test]
 fn a_silenced_error_never_drops_a_record_from_the_typed_batch() {
-    // `disable` silences the IPv4 rule; the value still cannot become a typed record, so the typed
-    // batch refuses it and says why, rather than leaving the record out or blaming a defect.
+    // `disable` silences the IPv4 rule: the typed record holds the value exactly as sent (what
+    // the JS API sends too), never a record left out.
     let options = ValidateOptions { disable: vec!["a.content.ipv4".into()], ..Default::default() };
     let batch = json!({ "zone_id": "023e105f4ecef8ad9ca31a8372d0c353", "posts": [{ "type": "A", "name": "www.example.com", "content": "1.2.3", "ttl": 1 }] });
+    let v = validate_with(&batch, &options);
+    assert_no_issue(&v, "record.unreadable");
+    assert_eq!(v.params.expect("typed").posts[0].data, cf_dns_batch::RecordData::A { content: "1.2.3".into() });
+    // A field whose type is wrong cannot be kept as sent: refused, and the message says why.
+    let options = ValidateOptions { disable: vec!["record.ttl.integer".into()], ..Default::default() };
+    let batch = json!({ "zone_id": "023e105f4ecef8ad9ca31a8372d0c353", "posts": [{ "type": "A", "name": "www.example.com", "content": "192.0.2.1", "ttl": 1.5 }] });
     let v = validate_with(&batch, &options);
     let unreadable: Vec<&Issue> = v.issues.iter().filter(|i| i.code == "record.unreadable").collect();
     assert_eq!(unreadable.len(), 1, "{:#?}", v.issues);
@@ -504,4 +510,51 @@ fn typed_values_take_the_canonical_form_the_check_stands_for() {
     assert_eq!(body["posts"][1]["data"]["value"], "alpn=h2");
     assert_eq!(body["posts"][2]["data"]["flags"], "");
     assert_eq!(body["posts"][2]["data"]["regex"], "");
+}
+
+#[test]
+fn a_silenced_rule_that_leaves_the_value_readable_keeps_the_record_as_sent() {
+    // A rule about the owner name (not the value), silenced under strict: the record is typed.
+    let options = ValidateOptions { strict: true, disable: vec!["srv.name.service".into()], ..Default::default() };
+    let srv = json!({ "type": "SRV", "name": "sip.example.com", "data": { "priority": 10, "weight": 5, "port": 5060, "target": "sip.example.com" }, "ttl": 1 });
+    let v = validate_with(&json!({ "zone_id": ZONE, "posts": [srv.clone()] }), &options);
+    assert_no_issue(&v, "record.unreadable");
+    assert_eq!(v.params.expect("typed").posts.len(), 1);
+    let (issues, record) = cf_dns_batch::batch::validate_record_json(&cf_dns_batch::json::Json::parse(&srv.to_string(), &cf_dns_batch::json::Arena::new()).unwrap(), &options);
+    assert!(issues.iter().all(|i| i.code != "record.unreadable"), "{issues:?}");
+    assert!(record.is_some());
+    // A value rule silenced: the value is kept exactly as sent, as the JS API sends it.
+    let options = ValidateOptions { disable: vec!["a.content.ipv4".into()], ..Default::default() };
+    let v = validate_with(&json!({ "zone_id": ZONE, "posts": [a("www.example.com", "192.0.2.300")] }), &options);
+    assert_eq!(v.params.expect("typed").posts[0].data, cf_dns_batch::RecordData::A { content: "192.0.2.300".into() });
+}
+
+#[test]
+fn a_field_of_the_wrong_type_let_through_by_a_silenced_rule_is_refused_never_dropped() {
+    // Dropping `ttl: -1` or a tag that is a number would send something the user did not write.
+    for (code, post) in [
+        ("record.ttl.range", json!({ "type": "A", "name": "www.example.com", "content": "192.0.2.1", "ttl": -1 })),
+        ("record.ttl.integer", json!({ "type": "A", "name": "www.example.com", "content": "192.0.2.1", "ttl": 1.5 })),
+        ("record.tags.type", json!({ "type": "A", "name": "www.example.com", "content": "192.0.2.1", "ttl": 1, "tags": ["a:b", 7] })),
+    ] {
+        let options = ValidateOptions { disable: vec![code.into()], ..Default::default() };
+        let v = validate_with(&json!({ "zone_id": ZONE, "posts": [post] }), &options);
+        find(&v, "record.unreadable", "/posts/0", Severity::Error);
+    }
+    // An id that is not a string is never replaced by an empty one.
+    for (code, deletes) in [("batch.id.type", json!([{ "id": 123 }])), ("batch.id.required", json!([{}]))] {
+        let options = ValidateOptions { disable: vec![code.into()], ..Default::default() };
+        let v = validate_with(&json!({ "zone_id": ZONE, "deletes": deletes }), &options);
+        if let Some(params) = &v.params {
+            assert!(params.deletes.iter().all(|d| !d.id.is_empty()), "{:?}", params.deletes);
+        }
+        assert!(v.params.is_none() || v.params.as_ref().is_some_and(|p| p.deletes.is_empty()), "{:?}", v.issues);
+    }
+}
+
+#[test]
+fn a_cname_conflicts_with_a_record_at_its_name_whichever_array_each_is_in() {
+    let cname = json!({ "id": ID1, "type": "CNAME", "name": "www.example.com", "content": "example.net", "ttl": 1 });
+    let v = validate(&json!({ "zone_id": ZONE, "puts": [cname], "posts": [a("www.example.com", "192.0.2.1")] }));
+    find(&v, "batch.cname.conflict", "/posts/0", Severity::Error);
 }

@@ -86,7 +86,10 @@ export function createApi(wasm, reset, ready) {
     }
     const tooLarge = oversize(body);
     if (tooLarge) throw new ValidationError(`${tooLarge[0].message}; nothing was sent`, tooLarge);
-    const prepared = JSON.parse(call(wasm.prepareBatch, utf8(body), zone, shadow, optionsText(options)));
+    // The options' text first: reading them may run a user's getter, which could call the package
+    // and reuse the scratch slot utf8() writes into.
+    const opts = optionsText(options);
+    const prepared = JSON.parse(call(wasm.prepareBatch, utf8(body), zone, shadow, opts));
     if (prepared.ok) return { ...prepared, body };
     const { error } = prepared;
     if (error.kind === 'validation') throw new ValidationError(error.message, error.issues);

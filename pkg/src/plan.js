@@ -21,7 +21,11 @@ export function createPlanApi(wasm, boundary) {
    */
   function plan(current, desired, policy) {
     const policyText = policy === undefined || policy === null ? 'null' : toText(policy, 'policy');
-    return JSON.parse(call(wasm.planJson, utf8(toText(current ?? [], 'current'), 0), utf8(toText(desired ?? [], 'desired'), 1), policyText));
+    // Every text is made before the first utf8(): JSON.stringify may run a user's toJSON, which
+    // could call the package and reuse a scratch slot.
+    const currentText = toText(current ?? [], 'current');
+    const desiredText = toText(desired ?? [], 'desired');
+    return JSON.parse(call(wasm.planJson, utf8(currentText, 0), utf8(desiredText, 1), policyText));
   }
 
   /** The plan as text: `+`, `-`, `~` and `-/+` lines, then a summary line. */

@@ -273,6 +273,7 @@ async function readAnswer(response, reading) {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      if (!ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer)) throw new TypeError('the answer body yielded a chunk that is not bytes');
       const chunk = ArrayBuffer.isView(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : new Uint8Array(value);
       size += chunk.byteLength;
       if (size > MAX_ANSWER_BYTES) {
@@ -290,10 +291,11 @@ async function readAnswer(response, reading) {
         at += chunk.byteLength;
       }
     }
-    // A byte order mark is not part of the text (TextDecoder drops it too): the module and
-    // JSON.parse read the same characters.
+    // One leading byte order mark is not part of the text (as TextDecoder reads it); it is dropped
+    // here, and the decoder told to keep anything after it, so the module and JSON.parse read the
+    // same characters.
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-    return { text: new TextDecoder().decode(bytes), bytes };
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), bytes };
   }
   // A fetch of its own may answer with an object that only has text().
   const text = typeof response.text === 'function' ? String(await response.text()) : '';

@@ -170,16 +170,8 @@ pub fn validate(json: &Json, options: &ValidateOptions) -> Validated {
         return Validated { issues, params: None };
     }
     let mut r = Report::new(options);
-    // A value that broke a rule `disable` silences passes the check, but has no typed form.
-    for &(array, index) in &walk.unbuildable {
-        unreadable(&mut r, &format!("/{array}/{index}"), true);
-    }
-    let params = if walk.unbuildable.is_empty() {
-        let head = (walk.checked.zone_id, walk.checked.include_shadow_metadata);
-        params::typed(json, head).map_err(|(array, index)| unreadable(&mut r, &format!("/{array}/{index}"), false)).ok()
-    } else {
-        None
-    };
+    let head = (walk.checked.zone_id, walk.checked.include_shadow_metadata);
+    let params = params::typed(json, head).map_err(|(array, index)| unreadable(&mut r, &format!("/{array}/{index}"), walk.silenced)).ok();
     issues.append(&mut r.issues);
     Validated { issues, params: params.filter(|_| r.error_count() == 0) }
 }
@@ -213,7 +205,8 @@ pub fn check_json(text: &str, options: &ValidateOptions) -> Checked {
 /// counting rules `disable` silences (only [`validate`] needs these; nearly always none).
 struct Walk {
     checked: Checked,
-    unbuildable: Vec<(&'static str, usize)>,
+    /// Errors were raised that `disable` silenced: the reason an operation may have no typed form.
+    silenced: bool,
 }
 
 /// The walk behind [`validate`] and [`check`]: every rule, once, reporting every issue. It copies
@@ -225,7 +218,7 @@ fn walk(json: &Json, options: &ValidateOptions) -> Walk {
     let Some(members) = json.as_object() else {
         r.error(&root, "batch.type", format!("batch params must be an object, got {}", json.kind()));
         checked.issues = r.issues;
-        return Walk { checked, unbuildable: Vec::new() };
+        return Walk { checked, silenced: false };
     };
     let top = Fields::new(members, &root, "batch", Mode::Full);
 
@@ -268,13 +261,9 @@ fn walk(json: &Json, options: &ValidateOptions) -> Walk {
     });
     // The records the batch writes whole (puts, then posts: the order they run in), by name.
     let mut placed: Vec<Placed> = Vec::with_capacity(written("puts") + written("posts"));
-    let mut unbuildable = Vec::new();
     for_each_item(&top, &mut r, "puts", |item, i, at, r| {
         let id = read_op_id(item, at, r, "puts");
         let record = check_record(item, at, r, Mode::Full, &["id"])?;
-        if !record.value_clean {
-            unbuildable.push(("puts", i));
-        }
         let id = id?;
         ids.note(r, at, id, Op::Put, i);
         if let Some(p) = Placed::of(item, "puts", i, record.kind) {
@@ -284,9 +273,6 @@ fn walk(json: &Json, options: &ValidateOptions) -> Walk {
     });
     for_each_item(&top, &mut r, "posts", |item, i, at, r| {
         let record = check_record(item, at, r, Mode::Full, &[])?;
-        if !record.value_clean {
-            unbuildable.push(("posts", i));
-        }
         if let Some(p) = Placed::of(item, "posts", i, record.kind) {
             placed.push(p);
         }
@@ -310,32 +296,37 @@ fn walk(json: &Json, options: &ValidateOptions) -> Walk {
     check_txt_length(&mut r, &placed);
 
     checked.sendable = !r.has_errors();
+    let silenced = r.silenced_error_count() > 0;
     checked.issues = r.issues;
-    Walk { checked, unbuildable }
+    Walk { checked, silenced }
 }
 
 /// Validates one record on its own (as a post), for forms that check as the user types: every
 /// issue, and the typed record when none is an error.
 pub fn validate_record_json(json: &Json, options: &ValidateOptions) -> (Vec<Issue>, Option<Record>) {
     let mut r = Report::new(options);
-    let Some(checked) = check_record(json, &Path::Root, &mut r, Mode::Full, &[]) else { return (r.issues, None) };
+    if check_record(json, &Path::Root, &mut r, Mode::Full, &[]).is_none() {
+        return (r.issues, None);
+    }
     if r.has_errors() {
         return (r.issues, None);
     }
-    let record = if checked.value_clean { crate::record::typed::record(json) } else { None };
+    let record = crate::record::typed::record(json);
     if record.is_none() {
-        unreadable(&mut r, "", !checked.value_clean);
+        let silenced = r.silenced_error_count() > 0;
+        unreadable(&mut r, "", silenced);
     }
     let record = record.filter(|_| !r.has_errors());
     (r.issues, record)
 }
 
-/// A record that passed the check but has no typed form is refused with an error of its own rather
-/// than silently left out of the typed batch: a value that broke a rule `disable` silences
-/// (`silenced`), or (a defect) one the conversion could not read.
+/// An operation that passed the check but has no faithful typed form is refused with an error of
+/// its own rather than silently left out of the typed batch or changed: a field of the wrong type
+/// that a rule `disable` silences let through (`silenced`), or (a defect) one the conversion could
+/// not read. A value that broke a silenced rule but has its type is kept as sent.
 fn unreadable(r: &mut Report, pointer: &str, silenced: bool) {
     let why = if silenced {
-        "this record's value breaks a rule that `disable` silences, so no typed record can be built from it; the Rust API refuses it rather than leave it out (the JS API sends the text as given)"
+        "a field of this operation is not of its type and only a rule `disable` silences let it through, so no typed record can be built from it; the Rust API refuses it rather than leave the field out (the JS API sends the text as given)"
     } else {
         "this record's value could not be read (this is a defect in cf-dns-batch; please report it)"
     };

@@ -89,7 +89,7 @@ pub(super) fn check_names(r: &mut Report, posts: &[Placed]) {
     let apex = common_suffix(posts);
     for group in &groups {
         if let Some(first) = group.iter().find(|p| p.kind == RecordType::CNAME) {
-            for p in group.iter().filter(|p| p.index != first.index) {
+            for p in group.iter().filter(|p| (p.array, p.index) != (first.array, first.index)) {
                 match p.kind {
                     RecordType::A | RecordType::AAAA | RecordType::CNAME => r.at_pointer(
                         &p.pointer(),

@@ -108,8 +108,8 @@ const DUPLICATE_WINDOW: usize = 64;
 pub(crate) struct RecordCheck {
     /// The record's kind, when it names one.
     pub kind: Option<RecordType>,
-    /// Whether the kind's value broke no rule, counting rules `disable` silences: only then can
-    /// it become a typed value ([`super::typed`]).
+    /// Whether the kind's value broke no rule, counting rules `disable` silences (the zone writer
+    /// writes only such records).
     pub value_clean: bool,
 }
 

@@ -6,7 +6,7 @@
 use compact_str::CompactString;
 use super::fields::{Fields, Mode};
 use super::presentation::{number, quoted as quote, tokens, Token, MAX_CHARACTER_STRING as MAX_STRING};
-use super::typed::{integer, string};
+use super::typed::{integer, string, text_or_empty};
 use crate::issue::{shorten, Path, Report};
 use crate::name::{self, NameUse};
 use serde::Serialize;
@@ -270,13 +270,12 @@ pub fn from_content(text: &str) -> Result<NaptrData, String> {
 /// The typed value of checked NAPTR `data` (see [`super::typed`]). `flags`, `service` and `regex`
 /// left out are empty.
 pub(crate) fn typed(d: &Fields) -> Option<NaptrData> {
-    let text = |key: &str| CompactString::from(string(d, key).unwrap_or(""));
     Some(NaptrData {
         order: integer(d, "order")?,
         preference: integer(d, "preference")?,
-        flags: text("flags"),
-        service: text("service"),
-        regex: text("regex"),
+        flags: text_or_empty(d, "flags")?.into(),
+        service: text_or_empty(d, "service")?.into(),
+        regex: text_or_empty(d, "regex")?.into(),
         replacement: string(d, "replacement")?.into(),
     })
 }

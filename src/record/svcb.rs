@@ -8,7 +8,7 @@
 use compact_str::CompactString;
 use super::fields::{nearest, Fields};
 use super::presentation::{decode_base64, number, unescape_at as unescape};
-use super::typed::{integer, string};
+use super::typed::{integer, string, text_or_empty};
 use super::RecordType;
 use crate::issue::{shorten, Path, Report, Severity};
 use crate::name::{self, NameUse};
@@ -759,7 +759,7 @@ pub(crate) fn typed(d: &Fields) -> Option<SvcbData> {
     Some(SvcbData {
         priority: integer(d, "priority")?,
         target: string(d, "target")?.into(),
-        value: string(d, "value").unwrap_or("").trim().into(),
+        value: text_or_empty(d, "value")?.trim().into(),
     })
 }
 

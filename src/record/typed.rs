@@ -4,9 +4,11 @@
 //!
 //! It reads JSON the validator has already checked, so it reports nothing: it only copies what is
 //! there into the typed form, in the canonical shape the validator stands for (`data` fields a
-//! kind may leave out read as empty, LOC directions in upper case, SvcParams trimmed). Callers run
-//! it only after a check found no error in the value ([`super::common::RecordCheck::value_clean`]);
-//! when the shape is not what the check accepted it gives `None`, never a guess.
+//! kind may leave out read as empty, LOC directions in upper case, SvcParams trimmed). A field
+//! that is present but not of the type its typed form holds (a check `disable` silenced let it
+//! through: `"ttl": -1`, a tag that is a number) makes the whole record `None`, never a guess and
+//! never a field quietly left out: a value whose rule was silenced but which has its type (an
+//! address that is not one, a TTL of 90,000) is kept exactly as sent, as the JS API sends it.
 //!
 //! Kept apart from the checks so that callers that only want issues (the WebAssembly path sends the
 //! text it was given) never build a typed value.
@@ -23,7 +25,25 @@ pub(crate) fn record(value: &Json) -> Option<Record> {
     let root = Path::Root;
     let rec = Fields::new(members, &root, "record", Mode::Full);
     let kind = kind(&rec)?;
-    Some(Record { common: common(&rec), data: value_of(kind, &rec)? })
+    Some(Record { common: common(&rec)?, data: value_of(kind, &rec)? })
+}
+
+/// A member read by `read`: `Some(None)` when absent or `null`, `None` when present but not what
+/// `read` takes (the record then has no faithful typed form).
+fn member<T>(obj: &Fields, key: &str, read: impl Fn(&Json) -> Option<T>) -> Option<Option<T>> {
+    match obj.get(key) {
+        None | Some(Json::Null) => Some(None),
+        Some(value) => read(value).map(Some),
+    }
+}
+
+/// A string member a kind may leave out (`""` then), or `None` when it is there but not a string.
+pub(crate) fn text_or_empty<'j>(obj: &Fields<'j, '_>, key: &str) -> Option<&'j str> {
+    match obj.get(key) {
+        None | Some(Json::Null) => Some(""),
+        Some(Json::String(s)) => Some(s),
+        Some(_) => None,
+    }
 }
 
 /// The kind a checked record names (upper case is what is sent; the check warned about any other).
@@ -32,37 +52,45 @@ pub(crate) fn kind(rec: &Fields) -> Option<RecordType> {
     RecordType::from_name(text).or_else(|| RecordType::from_name(&text.to_ascii_uppercase()))
 }
 
-/// The common fields as sent. Each is copied when it has its JSON type, left out otherwise; `null`
-/// is absent, except for `comment`, where it clears the comment.
-pub(crate) fn common(rec: &Fields) -> CommonFields {
+/// The common fields as sent; `null` is absent, except for `comment`, where it clears the comment.
+/// `None` when one is present but not of its type (see the module's note).
+pub(crate) fn common(rec: &Fields) -> Option<CommonFields> {
     let comment = match rec.get("comment") {
+        None => None,
         Some(Json::Null) => Some(None),
         Some(Json::String(c)) => Some(Some((*c).into())),
-        _ => None,
+        Some(_) => return None,
     };
-    let tags = match rec.get("tags") {
-        Some(Json::Array(items)) => Some(items.iter().filter_map(Json::as_str).map(Into::into).collect()),
+    let tags = member(rec, "tags", |tags| match tags {
+        Json::Array(items) => items.iter().map(|t| t.as_str().map(Into::into)).collect::<Option<Vec<_>>>(),
         _ => None,
-    };
-    let settings = match rec.get("settings") {
-        Some(Json::Object(members)) => {
-            let s = Fields::new(members, rec.at, "", Mode::Full);
-            Some(Settings {
-                ipv4_only: boolean(&s, "ipv4_only"),
-                ipv6_only: boolean(&s, "ipv6_only"),
-                flatten_cname: boolean(&s, "flatten_cname"),
-            })
-        }
-        _ => None,
-    };
-    CommonFields {
-        name: string(rec, "name").map(Into::into),
-        ttl: integer(rec, "ttl"),
-        proxied: boolean(rec, "proxied"),
+    })?;
+    let settings = member(rec, "settings", |settings| {
+        let s = Fields::new(settings.as_object()?, rec.at, "", Mode::Full);
+        Some(Settings {
+            ipv4_only: member(&s, "ipv4_only", bool_of)?,
+            ipv6_only: member(&s, "ipv6_only", bool_of)?,
+            flatten_cname: member(&s, "flatten_cname", bool_of)?,
+        })
+    })?;
+    Some(CommonFields {
+        name: member(rec, "name", |n| n.as_str().map(Into::into))?,
+        ttl: member(rec, "ttl", |t| match t {
+            Json::Number(n) => u32::try_from(n.as_integer()?).ok(),
+            _ => None,
+        })?,
+        proxied: member(rec, "proxied", bool_of)?,
         comment,
         tags,
         settings,
-        private_routing: boolean(rec, "private_routing"),
+        private_routing: member(rec, "private_routing", bool_of)?,
+    })
+}
+
+fn bool_of(value: &Json) -> Option<bool> {
+    match value {
+        Json::Bool(b) => Some(*b),
+        _ => None,
     }
 }
 
@@ -122,13 +150,6 @@ pub(crate) fn number(obj: &Fields, key: &str) -> Option<f64> {
     }
 }
 
-pub(crate) fn boolean(obj: &Fields, key: &str) -> Option<bool> {
-    match obj.get(key)? {
-        Json::Bool(b) => Some(*b),
-        _ => None,
-    }
-}
-
 /// A typed record from any serde format goes through this same conversion, so it reads numbers,
 /// `null`s and absent fields exactly as validation does (`10.0` is the port 10 either way). It
 /// converts; it does not check: validate the record ([`crate::batch::validate_record_json`]) for
@@ -147,7 +168,8 @@ impl<'de> serde::Deserialize<'de> for Record {
                 let fields = kind.value_fields().join("`, `");
                 D::Error::custom(format!("the {kind} value (`{fields}`) is missing a field or has one of the wrong type"))
             })?;
-            Ok(Record { common: common(&rec), data })
+            let common = common(&rec).ok_or_else(|| D::Error::custom("a common field (`name`, `ttl`, `proxied`, `comment`, `tags`, `settings`, `private_routing`) has the wrong type"))?;
+            Ok(Record { common, data })
         })
     }
 }
