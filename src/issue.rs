@@ -209,6 +209,7 @@ impl<'o> Report<'o> {
     }
 
     fn push(&mut self, at: &Path, code: Cow<'static, str>, severity: Severity, message: String) {
+        self.check_code(&code, severity);
         if !self.options.is_disabled(&code) {
             self.errors += usize::from(severity == Severity::Error);
             self.issues.push(Issue { code, pointer: at.to_pointer(), severity, message });
@@ -217,8 +218,26 @@ impl<'o> Report<'o> {
         }
     }
 
+    /// In test builds with the `check-codes` feature (the integration tests turn it on through a
+    /// dev-dependency on this package; users never do), a code missing from the registry
+    /// (src/codes.rs) or raised with a severity the registry does not allow fails the test that
+    /// raised it, naming the code. A panic is the one signal every test sees, in whichever test
+    /// binary and thread it runs. Checked before `disable`, so a silenced code is checked too.
+    /// Unit tests (`cfg(test)`) are left out: they exercise `Report` with made-up codes.
+    /// Every other build compiles this to nothing: it never panics for a user.
+    #[inline(always)]
+    fn check_code(&self, code: &str, severity: Severity) {
+        #[cfg(all(feature = "check-codes", not(test)))]
+        if let Err(why) = crate::codes::check(code, severity, self.options.strict) {
+            panic!("{why}");
+        }
+        #[cfg(not(all(feature = "check-codes", not(test))))]
+        let _ = (code, severity);
+    }
+
     /// Reports at a pointer kept as text (for checks made after the walk, across records).
     pub fn at_pointer(&mut self, pointer: &str, code: &'static str, severity: Severity, message: String) {
+        self.check_code(code, severity);
         if !self.options.is_disabled(code) {
             self.errors += usize::from(severity == Severity::Error);
             self.issues.push(Issue { code: code.into(), pointer: pointer.to_string(), severity, message });

@@ -22,6 +22,9 @@
 
 pub mod api;
 pub mod batch;
+// The code registry: native builds, and the .wasm only in test builds that check codes.
+#[cfg(any(not(target_arch = "wasm32"), feature = "check-codes"))]
+pub mod codes;
 mod float;
 pub mod issue;
 pub mod json;

@@ -1,218 +1,236 @@
-//! docs/rules.md cannot fall behind the code: every string literal in src/**/*.rs that looks like
-//! an issue code (lowercase dotted words, e.g. "a.content.ipv4") must appear in it. Prefixes that
-//! codes are built from with `format!` ("srv.data.target", "value.alias-mode") are literals too, and
-//! appear in the doc inside the codes written out.
-//!
-//! The scan is a small hand-written Rust lexer (no regex): it knows line and block comments, char
-//! literals and lifetimes, plain and raw strings, and it skips `#[cfg(test)]` items, whose literals
-//! are test data rather than codes.
-use std::path::{Path, PathBuf};
+//! docs/rules.md and the code registry (src/codes.rs) cannot drift apart: every code row of the
+//! page's tables is a rule of the registry, in the same order, with the same severity, text and
+//! source. What the code raises is checked against the registry by `Report` itself in every
+//! integration test (feature `check-codes`, turned on by the dev-dependency on this package), so a
+//! code missing from the registry fails the test that raises it; the tests below check that
+//! mechanism, and run the shared fixtures and the zone files through it.
+use cf_dns_batch::codes::{self, Class, Family, Layer, Rule, RULES};
+use cf_dns_batch::issue::{Path as At, Report};
+use cf_dns_batch::zone::{parse_zone, ParseOptions};
+use cf_dns_batch::{validate_batch_json, Severity, ValidateOptions};
+use serde_json::Value;
+use std::path::Path;
 
-/// Dotted literals outside test modules that are not issue codes.
-const NOT_CODES: &[&str] = &[];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).expect("src is readable").map(|e| e.expect("entry").path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
+fn read(path: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// The string literals of `source` (their text between the quotes, escapes left as written),
-/// leaving out comments and `#[cfg(test)]` items.
-fn string_literals(source: &str) -> Vec<String> {
-    let chars: Vec<char> = source.chars().collect();
-    let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
-    let mut out = Vec::new();
-    let mut i = 0;
-    // Brace depth of code, and the depth at which a skipped `#[cfg(test)]` item closes.
-    let mut depth = 0usize;
-    let mut skip_pending = false;
-    let mut skip_until: Option<usize> = None;
-    while i < chars.len() {
-        let c = at(i);
+/// One table row of docs/rules.md: its section, its codes and its cells after the first.
+#[derive(Debug, PartialEq)]
+struct DocRow {
+    section: String,
+    codes: Vec<String>,
+    severity: String,
+    text: String,
+    source: String,
+}
+
+/// The cells of a Markdown table row; a `|` inside backticks is text, not a cell border.
+fn cells(line: &str) -> Vec<String> {
+    let body = line.trim().trim_start_matches('|').trim_end_matches('|');
+    let mut out = vec![String::new()];
+    let mut in_code = false;
+    for c in body.chars() {
         match c {
-            '/' if at(i + 1) == '/' => {
-                while i < chars.len() && at(i) != '\n' {
-                    i += 1;
-                }
+            '`' => {
+                in_code = !in_code;
+                out.last_mut().expect("a cell").push(c);
             }
-            '/' if at(i + 1) == '*' => {
-                i += 2;
-                while i < chars.len() && !(at(i) == '*' && at(i + 1) == '/') {
-                    i += 1;
-                }
-                i += 2;
-            }
-            '\'' => {
-                // A char literal ('x', '\n', '\u{1F600}', '"') or a lifetime ('a).
-                if at(i + 1) == '\\' {
-                    // Skip the quote, the backslash and the escaped character, then find the close.
-                    i += 3;
-                    while i < chars.len() && at(i) != '\'' {
-                        i += 1;
-                    }
-                    i += 1;
-                } else if at(i + 2) == '\'' {
-                    i += 3;
-                } else {
-                    i += 1;
-                }
-            }
-            'r' | 'b' if !is_ident(at(i.wrapping_sub(1))) && raw_start(&chars, i).is_some() => {
-                let (hashes, body) = raw_start(&chars, i).unwrap_or((0, i));
-                let mut j = body;
-                let closes = |j: usize| at(j) == '"' && (1..=hashes).all(|k| at(j + k) == '#');
-                while j < chars.len() && !closes(j) {
-                    j += 1;
-                }
-                if skip_until.is_none() {
-                    out.push(chars[body..j.min(chars.len())].iter().collect());
-                }
-                i = j + 1 + hashes;
-            }
-            '"' => {
-                let mut j = i + 1;
-                while j < chars.len() && at(j) != '"' {
-                    j += if at(j) == '\\' { 2 } else { 1 };
-                }
-                if skip_until.is_none() {
-                    out.push(chars[i + 1..j.min(chars.len())].iter().collect());
-                }
-                i = j + 1;
-            }
-            '#' if chars[i..].iter().take(12).collect::<String>() == "#[cfg(test)]" => {
-                skip_pending = skip_until.is_none();
-                i += 12;
-            }
-            '{' => {
-                if skip_pending {
-                    skip_until = Some(depth);
-                    skip_pending = false;
-                }
-                depth += 1;
-                i += 1;
-            }
-            '}' => {
-                depth = depth.saturating_sub(1);
-                if skip_until == Some(depth) {
-                    skip_until = None;
-                }
-                i += 1;
-            }
-            ';' if skip_pending => {
-                // `#[cfg(test)] use ...;`: an item without a body.
-                skip_pending = false;
-                i += 1;
-            }
-            _ => i += 1,
+            '|' if !in_code => out.push(String::new()),
+            c => out.last_mut().expect("a cell").push(c),
         }
     }
-    out
+    out.iter().map(|c| c.trim().to_string()).collect()
 }
 
-fn is_ident(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// For `r"`, `r#"`, `br"`, `br##"`...: the number of `#` and where the text starts.
-fn raw_start(chars: &[char], i: usize) -> Option<(usize, usize)> {
-    let mut j = i;
-    if chars.get(j) == Some(&'b') {
-        j += 1;
+/// The rows of the page's code tables (those whose first cell is backticked codes), leaving out
+/// rows whose code ends in `*`: they point at another section.
+fn doc_rows(doc: &str) -> Vec<DocRow> {
+    let mut section = String::new();
+    let mut rows = Vec::new();
+    for line in doc.lines() {
+        if let Some(title) = line.strip_prefix("## ") {
+            section = title.trim().to_string();
+        } else if line.starts_with("| `") {
+            let c = cells(line);
+            let codes: Vec<String> = c[0].split(", ").map(|code| code.trim_matches('`').to_string()).collect();
+            assert_eq!(codes.iter().map(|code| format!("`{code}`")).collect::<Vec<_>>().join(", "), c[0], "a code cell is backticked codes separated by `, `: {line}");
+            if codes.iter().any(|code| code.contains('*')) {
+                continue;
+            }
+            assert!(c.len() == 3 || c.len() == 4, "a code row has 3 or 4 cells: {line}");
+            rows.push(DocRow { section: section.clone(), codes, severity: c[1].clone(), text: c[2].clone(), source: c.get(3).cloned().unwrap_or_default() });
+        }
     }
-    if chars.get(j) != Some(&'r') {
-        return None;
-    }
-    j += 1;
-    let mut hashes = 0;
-    while chars.get(j) == Some(&'#') {
-        hashes += 1;
-        j += 1;
-    }
-    (chars.get(j) == Some(&'"')).then_some((hashes, j + 1))
+    rows
 }
 
-/// Lowercase dotted words with at least one dot, e.g. `a.content.ipv4` or `value.alias-mode`:
-/// starts with a letter, only `a-z 0-9 _ - .`, no empty word.
-fn looks_like_code(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_lowercase())
-        && text.contains('.')
-        && text.split('.').all(|w| !w.is_empty())
-        && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.'))
+fn registry_row(rule: &Rule) -> (Vec<String>, &str, &str, &str) {
+    (rule.codes.iter().map(|c| c.to_string()).collect(), rule.severity, rule.text, rule.source)
 }
 
-fn codes_in_source() -> Vec<(String, PathBuf)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
-    let mut codes = Vec::new();
-    for file in files {
-        let source = std::fs::read_to_string(&file).expect("source is readable");
-        for literal in string_literals(&source) {
-            if looks_like_code(&literal) && !NOT_CODES.contains(&literal.as_str()) {
-                codes.push((literal, file.strip_prefix(root).unwrap_or(&file).to_path_buf()));
+#[test]
+fn the_doc_tables_are_the_registry() {
+    let rows = doc_rows(&read("docs/rules.md"));
+    assert!(rows.len() > 300, "only {} code rows found in docs/rules.md; is the table parser broken?", rows.len());
+    for (i, (row, rule)) in rows.iter().zip(RULES).enumerate() {
+        assert_eq!(
+            (row.codes.clone(), row.severity.as_str(), row.text.as_str(), row.source.as_str()),
+            registry_row(rule),
+            "row {i} of docs/rules.md's tables (section {}) differs from src/codes.rs's RULES[{i}]",
+            row.section
+        );
+        let family = match row.section.as_str() {
+            "Codes built from field names" => Family::FieldRule,
+            "Names" => Family::NameRule,
+            _ => Family::Exact,
+        };
+        assert_eq!(rule.family, family, "{:?}: the family follows the section", rule.codes);
+    }
+    let extra_doc: Vec<_> = rows.iter().skip(RULES.len()).collect();
+    let extra_registry: Vec<_> = RULES.iter().skip(rows.len()).map(|r| r.codes).collect();
+    assert!(extra_doc.is_empty(), "rows of docs/rules.md missing from src/codes.rs: {extra_doc:#?}");
+    assert!(extra_registry.is_empty(), "rules of src/codes.rs missing from docs/rules.md: {extra_registry:?}");
+}
+
+/// A code may be listed in two sections (`batch.zone_id.unsafe` is found by validation and again at
+/// request building), but with one severity class, or the registry would not know which applies.
+#[test]
+fn a_code_in_two_rows_has_one_class() {
+    let mut seen = std::collections::HashMap::new();
+    for rule in RULES {
+        for code in rule.codes {
+            if let Some(class) = seen.insert((rule.family, *code), rule.class) {
+                assert_eq!(class, rule.class, "{code} is in two rows with different severities");
             }
         }
     }
-    codes
 }
 
 #[test]
-fn every_issue_code_in_the_source_is_documented() {
-    let doc_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
-    let doc = std::fs::read_to_string(&doc_path).expect("docs/rules.md exists");
-    let codes = codes_in_source();
-    assert!(codes.len() > 200, "the scan found only {} codes; is the lexer broken?", codes.len());
-    let mut missing: Vec<String> =
-        codes.iter().filter(|(code, _)| !doc.contains(code.as_str())).map(|(code, file)| format!("{code} ({})", file.display())).collect();
-    missing.sort();
-    missing.dedup();
-    assert!(missing.is_empty(), "codes missing from docs/rules.md:\n{}", missing.join("\n"));
-}
-
-#[test]
-fn known_codes_are_found_and_test_data_is_not() {
-    let codes: Vec<String> = codes_in_source().into_iter().map(|(c, _)| c).collect();
-    for code in ["a.content.ipv4", "record.ttl.range", "batch.cname.conflict", "srv.data.deprecated", "value.alias-mode", "txt.content.quotes"] {
-        assert!(codes.iter().any(|c| c == code), "{code} not found by the scan");
-    }
-    // Literals of unit-test modules (`#[cfg(test)] mod tests`) are left out.
-    for test_data in ["t.b.range", "x.y", "xn--bcher-kva.example.com"] {
-        assert!(!codes.iter().any(|c| c == test_data), "{test_data} comes from a test module");
+fn classes_follow_the_severity_column() {
+    for rule in RULES {
+        let class = match rule.severity {
+            "error" => Class::Error,
+            "warning" => Class::Warning,
+            "rfc" => Class::Rfc,
+            _ => Class::Mixed,
+        };
+        assert_eq!(rule.class, class, "{:?}: severity {:?}", rule.codes, rule.severity);
     }
 }
 
 #[test]
-fn the_lexer_handles_the_tricky_parts() {
-    let source = r####"
-        // "in.comment"
-        /* "in.block" */
-        fn f<'a>(x: &'a str) -> bool { x == "one.two" && '"' != 'x' && "esc\".aped" != r#"raw."quoted""# }
-        const C: char = '\'';
-        const S: &str = "after.char";
-        #[cfg(test)]
-        mod tests { const T: &str = "test.only"; fn g() { let _ = "nested.test"; } }
-        const AFTER: &str = "after.tests";
-    "####;
-    let literals = string_literals(source);
-    assert_eq!(literals, ["one.two", "esc\\\".aped", "raw.\"quoted\"", "after.char", "after.tests"]);
+fn layers_follow_the_source_column() {
+    for rule in RULES {
+        let layer = if rule.family == Family::FieldRule || rule.source.starts_with("Cloudflare") {
+            Layer::Cloudflare
+        } else if rule.source.is_empty() || rule.source.starts_with("cf-dns-batch") {
+            Layer::CfDnsBatch
+        } else {
+            Layer::Rfc
+        };
+        assert_eq!(rule.layer, layer, "{:?}: source {:?}", rule.codes, rule.source);
+    }
 }
 
 #[test]
-fn what_counts_as_a_code() {
-    assert!(looks_like_code("a.content.ipv4"));
-    assert!(looks_like_code("record.tags.plan"));
-    assert!(looks_like_code("value.tls-supported-groups-duplicate"));
-    assert!(!looks_like_code("record"));
-    assert!(!looks_like_code("{prefix}.{rule}"));
-    assert!(!looks_like_code("a b.c"));
-    assert!(!looks_like_code("192.0.2.1"));
-    assert!(!looks_like_code("x.example."));
-    assert!(!looks_like_code("Record.Name"));
+fn find_knows_written_out_and_built_codes() {
+    let found = |code: &str| codes::find(code).map(|rule| rule.codes[0]);
+    assert_eq!(found("a.content.ipv4"), Some("a.content.ipv4"));
+    assert_eq!(found("svcb.data.value.port"), Some("https.data.value.port"));
+    assert_eq!(found("api.not_found"), Some("api.bad_request"));
+    // Built by the field reader and the name rules.
+    assert_eq!(found("srv.data.port.range"), Some(".range"));
+    assert_eq!(found("mx.priority.required"), Some(".required"));
+    assert_eq!(found("srv.data.required"), Some(".required"));
+    assert_eq!(found("record.settings.ipv4_only.type"), Some(".type"));
+    assert_eq!(found("srv.data.unknown-field"), Some(".unknown-field"));
+    assert_eq!(found("srv.data.target.label-length"), Some(".label-length"));
+    assert_eq!(found("record.name.wildcard-position"), Some(".wildcard-position"));
+    // A written-out row wins over the generic one.
+    assert_eq!(found("loc.data.latitude.range"), Some("loc.data.latitude.range"));
+    // Not codes: unknown words, a field a kind does not have, a name rule under a prefix that is not a name.
+    for code in ["no.such.code", "x.y", "t.b.range", "srv.data.prot.range", "a.data.port.range", "record.ttl.label-length", "record.name", ""] {
+        assert_eq!(found(code), None, "{code}");
+    }
+}
+
+#[test]
+fn rfc_codes_follow_strict() {
+    let rule = codes::find("a.content.special").expect("registered");
+    assert!(rule.allows(Severity::Warning, false) && !rule.allows(Severity::Error, false));
+    assert!(rule.allows(Severity::Error, true) && !rule.allows(Severity::Warning, true));
+    assert!(codes::check("a.content.ipv4", Severity::Warning, false).is_err());
+    assert!(codes::check("record.tags.plan", Severity::Warning, false).is_ok(), "a mixed row allows both");
+}
+
+#[test]
+#[should_panic(expected = "issue code `no.such.code` is not in src/codes.rs")]
+fn report_refuses_an_unregistered_code() {
+    let options = ValidateOptions::default();
+    Report::new(&options).error(&At::Root, "no.such.code", "m");
+}
+
+#[test]
+#[should_panic(expected = "issue code `a.content.ipv4` raised as Warning")]
+fn report_refuses_a_severity_the_registry_does_not_allow() {
+    let options = ValidateOptions::default();
+    Report::new(&options).warn(&At::Root, "a.content.ipv4", "m");
+}
+
+#[test]
+#[should_panic(expected = "issue code `a.content.special` raised as Error (strict: false)")]
+fn report_refuses_an_rfc_code_raised_as_an_error_without_strict() {
+    let options = ValidateOptions::default();
+    Report::new(&options).at_pointer("", "a.content.special", Severity::Error, "m".into());
+}
+
+#[test]
+#[should_panic(expected = "issue code `no.such.code` is not in src/codes.rs")]
+fn report_checks_silenced_codes_too() {
+    let options = ValidateOptions { disable: vec!["no.*".into()], ..Default::default() };
+    Report::new(&options).error(&At::Root, "no.such.code", "m");
+}
+
+#[test]
+fn report_accepts_registered_codes() {
+    let strict = ValidateOptions { strict: true, ..Default::default() };
+    let mut report = Report::new(&strict);
+    report.rfc(&At::Root, "a.content.special", "m");
+    report.error(&At::Root, "srv.data.port.range", "m");
+    report.warn(&At::Root, "record.unknown-field", "m");
+    assert_eq!(report.issues.len(), 3);
+}
+
+/// The shared batch fixture, lenient and strict (every issue goes through `Report`, which checks
+/// it), and the zone files (whose issues do not, so they are checked here).
+#[test]
+fn the_fixtures_and_zone_files_raise_registered_codes() {
+    let fixture: Value = serde_json::from_str(&read("tests/fixtures/batches.json")).expect("the fixture is JSON");
+    let mut raised = 0;
+    for strict in [false, true] {
+        let options = ValidateOptions { strict, ..Default::default() };
+        for case in fixture["cases"].as_array().expect("cases") {
+            let mut batch = case["batch"].clone();
+            batch["zone_id"] = Value::from("023e105f4ecef8ad9ca31a8372d0c353");
+            for issue in validate_batch_json(&batch.to_string(), &options).issues {
+                assert!(codes::check(&issue.code, issue.severity, strict).is_ok(), "{issue}");
+                raised += 1;
+            }
+        }
+    }
+    let mut zones: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/zones")).expect("tests/zones").map(|e| e.expect("entry").path()).collect();
+    zones.sort();
+    for zone in zones.iter().filter(|p| p.extension().is_some_and(|e| e == "zone")) {
+        let text = std::fs::read_to_string(zone).expect("zone file");
+        let options = ParseOptions { origin: Some("example.com".into()), default_ttl: Some(3600) };
+        for issue in parse_zone(&text, &options).issues {
+            if let Err(why) = codes::check(&issue.code, issue.severity, false) {
+                panic!("{}: {why}", zone.display());
+            }
+            raised += 1;
+        }
+    }
+    assert!(raised > 20, "the fixtures raised only {raised} issues");
 }
