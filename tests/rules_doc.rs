@@ -234,3 +234,45 @@ fn the_fixtures_and_zone_files_raise_registered_codes() {
     }
     assert!(raised > 20, "the fixtures raised only {raised} issues");
 }
+
+/// Codes that do not go through `Report`: the request builder's, the answer reader's and the sync
+/// plan's input checks.
+#[test]
+fn request_answer_and_plan_codes_are_registered() {
+    use cf_dns_batch::api::{normalize_base_url, request_head, status_code_name};
+    use cf_dns_batch::plan::plan_json;
+    use cf_dns_batch::{parse_response, Auth};
+    let registered_error = |code: &str| {
+        if let Err(why) = codes::check(code, Severity::Error, false) {
+            panic!("{why}");
+        }
+    };
+    for status in 0..=999 {
+        registered_error(status_code_name(status));
+    }
+    let mut codes_seen = Vec::new();
+    for auth in [Auth::Token(String::new()), Auth::EmailKey { email: "a\nb".into(), key: "k".into() }, Auth::EmailKey { email: "a@b".into(), key: String::new() }] {
+        codes_seen.push(auth.check().expect_err("a bad credential").code);
+    }
+    for base in ["ftp://x", "https://user:secret@api.example/"] {
+        codes_seen.push(normalize_base_url(base).expect_err("a bad base URL").code);
+    }
+    codes_seen.push(request_head("..", None, &Auth::Token("t".into()), "https://api.cloudflare.com/client/v4").expect_err("a dot segment").code);
+    for (status, body) in [(200, "not json"), (200, "[]"), (200, r#"{"success":false,"errors":[],"messages":[]}"#), (200, r#"{"success":true,"errors":[],"messages":[],"result":7}"#), (503, "")] {
+        codes_seen.push(parse_response(status, None, body).expect_err("a failed answer").code);
+    }
+    for code in &codes_seen {
+        registered_error(code);
+    }
+    let distinct: std::collections::BTreeSet<_> = codes_seen.iter().collect();
+    assert!(distinct.len() >= 8, "the cases reach {distinct:?}");
+    for (current, desired, policy) in [("[", "[]", "{}"), ("{}", "7", "{}"), ("[]", "[]", "7"), ("[]", r#"[{"type":"A","name":"x","content":"1.2.3"}]"#, "{}")] {
+        let plan = plan_json(current, desired, policy);
+        assert!(!plan.issues.is_empty(), "{current} {desired} {policy}");
+        for issue in plan.issues {
+            if let Err(why) = codes::check(&issue.code, issue.severity, false) {
+                panic!("{why}");
+            }
+        }
+    }
+}
