@@ -223,15 +223,17 @@ impl<'o> Report<'o> {
     /// (src/codes.rs) or raised with a severity the registry does not allow fails the test that
     /// raised it, naming the code. A panic is the one signal every test sees, in whichever test
     /// binary and thread it runs. Checked before `disable`, so a silenced code is checked too.
-    /// Unit tests (`cfg(test)`) are left out: they exercise `Report` with made-up codes.
+    /// Unit tests (`cfg(test)`) are left out: they exercise `Report` with made-up codes. So are
+    /// optimised builds (`cargo bench` also turns dev-dependencies on), whose timings the lookups
+    /// would skew.
     /// Every other build compiles this to nothing: it never panics for a user.
     #[inline(always)]
     fn check_code(&self, code: &str, severity: Severity) {
-        #[cfg(all(feature = "check-codes", not(test)))]
+        #[cfg(all(feature = "check-codes", debug_assertions, not(test)))]
         if let Err(why) = crate::codes::check(code, severity, self.options.strict) {
             panic!("{why}");
         }
-        #[cfg(not(all(feature = "check-codes", not(test))))]
+        #[cfg(not(all(feature = "check-codes", debug_assertions, not(test))))]
         let _ = (code, severity);
     }
 

@@ -166,6 +166,7 @@ fn rfc_codes_follow_strict() {
 }
 
 #[test]
+#[cfg_attr(not(debug_assertions), ignore = "Report checks codes only in debug builds")]
 #[should_panic(expected = "issue code `no.such.code` is not in src/codes.rs")]
 fn report_refuses_an_unregistered_code() {
     let options = ValidateOptions::default();
@@ -173,6 +174,7 @@ fn report_refuses_an_unregistered_code() {
 }
 
 #[test]
+#[cfg_attr(not(debug_assertions), ignore = "Report checks codes only in debug builds")]
 #[should_panic(expected = "issue code `a.content.ipv4` raised as Warning")]
 fn report_refuses_a_severity_the_registry_does_not_allow() {
     let options = ValidateOptions::default();
@@ -180,6 +182,7 @@ fn report_refuses_a_severity_the_registry_does_not_allow() {
 }
 
 #[test]
+#[cfg_attr(not(debug_assertions), ignore = "Report checks codes only in debug builds")]
 #[should_panic(expected = "issue code `a.content.special` raised as Error (strict: false)")]
 fn report_refuses_an_rfc_code_raised_as_an_error_without_strict() {
     let options = ValidateOptions::default();
@@ -187,6 +190,7 @@ fn report_refuses_an_rfc_code_raised_as_an_error_without_strict() {
 }
 
 #[test]
+#[cfg_attr(not(debug_assertions), ignore = "Report checks codes only in debug builds")]
 #[should_panic(expected = "issue code `no.such.code` is not in src/codes.rs")]
 fn report_checks_silenced_codes_too() {
     let options = ValidateOptions { disable: vec!["no.*".into()], ..Default::default() };
