@@ -91,8 +91,9 @@ pub const NAME_PREFIXES: &[&str] = &[
     "naptr.data.replacement",
 ];
 
-/// The common fields the generic reader reads under `record.` (docs/rules.md, "Common fields").
-const RECORD_FIELDS: &[&str] = &["type", "name", "ttl", "proxied", "comment", "tags", "settings", "private_routing"];
+/// The fields the generic reader reads under `record.` (docs/rules.md, "Common fields"): the common
+/// fields, and the `content` and `priority` of a patch that names no `type`.
+const RECORD_FIELDS: &[&str] = &["type", "name", "ttl", "proxied", "comment", "tags", "settings", "private_routing", "content", "priority"];
 const SETTINGS_FIELDS: &[&str] = &["ipv4_only", "ipv6_only", "flatten_cname"];
 /// The batch's own fields (docs/rules.md, "Batch level").
 const BATCH_FIELDS: &[&str] = &["zone_id", "include_shadow_metadata", "deletes", "patches", "puts", "posts", "id"];

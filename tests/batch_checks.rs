@@ -558,3 +558,15 @@ fn a_cname_conflicts_with_a_record_at_its_name_whichever_array_each_is_in() {
     let v = validate(&json!({ "zone_id": ZONE, "puts": [cname], "posts": [a("www.example.com", "192.0.2.1")] }));
     find(&v, "batch.cname.conflict", "/posts/0", Severity::Error);
 }
+
+#[test]
+fn a_patch_that_names_no_type_still_sends_text_content_and_a_16_bit_priority() {
+    // Found by fuzzing: the check let `"priority": "text"` through on a typeless patch, and the
+    // typed patch could not hold it.
+    let patch = |field: &str, value: Value| json!({ "zone_id": ZONE, "patches": [{ "id": ID1, field: value }] });
+    assert_error(patch("priority", json!("mx.example.com")), "record.priority.type", "/patches/0/priority");
+    assert_error(patch("priority", json!(70000)), "record.priority.range", "/patches/0/priority");
+    assert_error(patch("content", json!(7)), "record.content.type", "/patches/0/content");
+    let v = validate(&patch("priority", json!(10)));
+    assert_eq!(v.params.expect("typed").patches[0].priority, Some(10));
+}

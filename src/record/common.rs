@@ -132,6 +132,11 @@ pub(crate) fn check_record(value: &Json, at: &Path, r: &mut Report, mode: Mode, 
         check_value(kind, &rec.with_prefix(kind.code()), r, owner);
         value_clean = r.error_count() + r.silenced_error_count() == broken_before;
         check_fields_for_kind(&rec, r, kind, shared);
+    } else if mode == Mode::Partial && matches!(rec.get("type"), None | Some(Json::Null)) {
+        // A patch that names no kind still sends its `content` and `priority`: whatever the kind,
+        // they are text and a 16-bit number, or the API refuses the batch.
+        rec.opt_string(r, "content");
+        rec.opt_integer(r, "priority", 0, 65_535);
     }
     check_unknown(&rec, r, kind, extra_known);
     Some(RecordCheck { kind, value_clean })
