@@ -220,6 +220,32 @@ pub fn json_parse_agrees(text: &str) {
         (Err(_), Err(_)) => {}
         (a, b) => panic!("{text:?}: the crate's parser gives {a:?}, serde_json {b:?}"),
     }
+    json_item_spans_agree(text);
+}
+
+/// `parse_with_item_spans` reads what `parse` reads, and each span of an array's item is that
+/// item's own text (a zone's listing shows a record by parsing its span again).
+fn json_item_spans_agree(text: &str) {
+    use cf_dns_batch::json::Json;
+    let arena = cf_dns_batch::json::Arena::new();
+    let whole = Json::parse(text, &arena).map(|json| json.to_value());
+    let spanned = Json::parse_with_item_spans(text, &arena);
+    match (&whole, &spanned) {
+        (Ok(whole), Ok((json, spans))) => {
+            assert_eq!(whole, &json.to_value(), "{text:?}: read differently with spans");
+            let items = match json {
+                Json::Array(items) => *items,
+                _ => &[],
+            };
+            assert_eq!(items.len(), spans.len(), "{text:?}: one span an item");
+            for (item, span) in items.iter().zip(spans) {
+                let own = text.get(span.clone()).map(|t| Json::parse(t, &arena).map(|j| j.to_value()));
+                assert_eq!(own, Some(Ok(item.to_value())), "{text:?}: the span {span:?} is not its item");
+            }
+        }
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text:?}: refused differently with spans"),
+        (a, b) => panic!("{text:?}: parse gives {a:?}, parse_with_item_spans {:?}", b.as_ref().map(|_| ())),
+    }
 }
 
 /// Trees compared with two allowances: floats within a few units in the last place (serde_json's

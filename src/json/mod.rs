@@ -99,6 +99,11 @@ impl<'a> Json<'a> {
         parser::parse(text, arena)
     }
 
+    /// [`Json::parse`], with the span of each item in `text` when the text is an array.
+    pub fn parse_with_item_spans<'t: 'a>(text: &'t str, arena: &'a Arena) -> Result<(Json<'a>, Vec<std::ops::Range<usize>>), ParseError> {
+        parser::parse_with_item_spans(text, arena)
+    }
+
     /// The member `key` of an object. Like `JSON.parse`, the last of duplicate keys wins.
     pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {

@@ -50,6 +50,26 @@ pub(super) fn parse<'t: 'a, 'a>(text: &'t str, arena: &'a Arena) -> Result<Json<
     parsed.map_err(|Failed| parser.located_error())
 }
 
+/// [`parse`], and where each item of a top-level array starts and ends in `text` (empty when the
+/// text is not an array): a zone's listing is kept as its text, and a record is read back from
+/// its own span only when a plan shows it.
+pub(super) fn parse_with_item_spans<'t: 'a, 'a>(text: &'t str, arena: &'a Arena) -> Result<(Json<'a>, Vec<std::ops::Range<usize>>), ParseError> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, arena, depth_left: NESTING_LIMIT, reason: "", unescaped: String::new() };
+    let mut spans = Vec::new();
+    let parsed = match parser.next_token() {
+        Some(b'[') => parser.items_with_spans(&mut spans),
+        _ => parser.value(),
+    };
+    let parsed = parsed.and_then(|value| {
+        parser.skip_whitespace();
+        match parser.at < parser.bytes.len() {
+            true => Err(parser.error("trailing characters")),
+            false => Ok(value),
+        }
+    });
+    parsed.map(|value| (value, spans)).map_err(|Failed| parser.located_error())
+}
+
 struct Parser<'t, 'a> {
     text: &'t str,
     bytes: &'t [u8],
@@ -152,6 +172,27 @@ impl<'t: 'a, 'a> Parser<'t, 'a> {
         loop {
             items.push(self.value()?);
             if self.closes(b']', "expected `,` or `]`", "EOF while parsing a list")? {
+                return Ok(Json::Array(items.into_bump_slice()));
+            }
+        }
+    }
+
+    /// A top-level array (at its `[`), noting each item's span; the same items as [`Self::array`].
+    fn items_with_spans(&mut self, spans: &mut Vec<std::ops::Range<usize>>) -> Result<Json<'a>, Failed> {
+        self.depth_left -= 1;
+        self.at += 1;
+        let mut items = bumpalo::collections::Vec::new_in(self.arena);
+        if self.next_token() == Some(b']') {
+            self.at += 1;
+            return Ok(Json::Array(items.into_bump_slice()));
+        }
+        loop {
+            self.skip_whitespace();
+            let start = self.at;
+            items.push(self.value()?);
+            spans.push(start..self.at);
+            if self.closes(b']', "expected `,` or `]`", "EOF while parsing a list")? {
+                self.depth_left += 1;
                 return Ok(Json::Array(items.into_bump_slice()));
             }
         }

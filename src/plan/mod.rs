@@ -8,13 +8,15 @@
 
 pub mod canonical;
 pub mod format;
+mod listing;
 mod matching;
 mod read;
 mod safety;
 pub mod split;
 
 pub use format::{format_plan, format_plan_json};
-pub use read::{plan_json, plan_utf8};
+pub use listing::Listing;
+pub use read::{plan_json, plan_listing, plan_utf8};
 
 use crate::batch::BatchParams;
 use crate::issue::{Issue, ValidateOptions};
@@ -181,26 +183,26 @@ impl ChangePlan {
     }
 }
 
-/// One record on either side, as the planner sees it. It borrows what it was read from (the
-/// parsed input, or the caller's typed records): a plan shows only the records it changes, so
-/// nothing is copied or written out for the records that stay.
+/// One record on either side, as the planner sees it. It borrows what it was read from (a
+/// [`Listing`], the parsed desired records, or the caller's typed records): a plan shows only the
+/// records it changes, so nothing is copied or written out for the records that stay.
 #[derive(Debug)]
 pub(crate) struct Entry<'j> {
     /// Where it was in its input (`/current/3`, `/desired/3`).
     pub index: usize,
     pub id: Option<&'j str>,
-    pub canonical: Canonical,
+    pub canonical: Cow<'j, Canonical>,
     pub typed: Typed<'j>,
-    /// The listed JSON, for a record that is shown as the API listed it.
-    pub listed: Option<&'j crate::json::Json<'j>>,
+    /// The listed JSON text, for a record that is shown as the API listed it.
+    pub listed: Option<&'j str>,
 }
 
 /// A record's typed value, or only its settings for a listed record the validator could not
 /// type (compared by its text).
 #[derive(Debug)]
 pub(crate) enum Typed<'j> {
-    Record(std::borrow::Cow<'j, Record>),
-    Opaque(CommonFields),
+    Record(Cow<'j, Record>),
+    Opaque(Cow<'j, CommonFields>),
 }
 
 impl Entry<'_> {
@@ -222,7 +224,8 @@ impl Entry<'_> {
     /// API would list the typed record. Built only for the records a change shows.
     pub fn shown(&self) -> Shown {
         match (self.listed, self.record()) {
-            (Some(json), _) => Shown::of(json),
+            // Read back from the listing's text: only the records a plan shows are parsed again.
+            (Some(text), _) => crate::json::with_arena(|arena| Shown::of(&crate::json::Json::parse(text, arena).unwrap_or(crate::json::Json::Null))),
             (None, Some(record)) => Shown::of_record(record, self.id),
             (None, None) => Shown(serde_json::value::RawValue::NULL.to_owned()),
         }

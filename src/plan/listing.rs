@@ -1,0 +1,223 @@
+//! A zone's records as the API lists them, read once: each typed by the validator, with its
+//! canonical form, its id and where its JSON stands in the listing's text. Planning against a
+//! listing reads only the desired records, so a zone read once (`readZone` in the package) is
+//! planned against as often as needed without reading its records again; `plan(current, ...)`
+//! reads its `current` into a listing first, the same way.
+
+use super::canonical::{owner_name, Canonical, Value};
+use super::read::{array, issue};
+use super::{Entry, Typed};
+use crate::batch::validate_record_json;
+use crate::issue::{Issue, Severity, ValidateOptions};
+use crate::json::{Arena, Json};
+use crate::record::{CommonFields, Record, RecordData, RecordType};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// The records of a zone, read from the JSON text of their array (as `listRecords` gives them).
+pub struct Listing {
+    /// The listing's text: a record a plan shows is read back from its span.
+    text: String,
+    records: Vec<Listed>,
+    /// What reading the listing found (`/current/...`), given with every plan.
+    issues: Vec<Issue>,
+    /// The `zone_name` the records carry, for `@` and relative names when a policy has no `zone`.
+    zone_name: Option<String>,
+}
+
+struct Listed {
+    /// Its position in the listing (`/current/3`).
+    index: usize,
+    span: Range<usize>,
+    id: String,
+    held: Held,
+    /// Against `zone_name` (or no zone): recomputed only when a plan names another zone.
+    canonical: Canonical,
+}
+
+/// A listed record's typed value, or, for a record the validator could not type, its settings
+/// and its text (compared as written).
+enum Held {
+    Record(Record),
+    Opaque { common: CommonFields, kind: RecordType, content: String },
+}
+
+impl Held {
+    fn canonical(&self, zone: &str) -> Canonical {
+        match self {
+            Held::Record(record) => Canonical::of(record, zone),
+            Held::Opaque { common, kind, content } => Canonical {
+                owner: owner_name(common.name.as_deref().unwrap_or("@"), zone),
+                kind: *kind,
+                value: Value::Opaque(content.clone()),
+            },
+        }
+    }
+}
+
+impl Listing {
+    /// Reads the UTF-8 text of an array of listed records. Text that is not such an array is an
+    /// error issue and no records; types the package does not handle (SOA, and whatever the API
+    /// adds) are left out of every plan.
+    pub fn read(bytes: &[u8]) -> Listing {
+        let mut issues = Vec::new();
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(e) => {
+                issues.push(issue("/current", "plan.current.json", Severity::Error, format!("`current` is not valid JSON: it is not UTF-8 text ({e})")));
+                String::new()
+            }
+        };
+        let (records, zone_name) = if issues.is_empty() {
+            crate::json::with_arena(|arena| {
+                let (items, spans) = array(&text, "current", arena, &mut issues);
+                let zone_name = items.iter().find_map(|r| r.get("zone_name").and_then(Json::as_str)).map(str::to_string);
+                let zone = zone_name.clone().unwrap_or_default();
+                let lenient = ValidateOptions::default();
+                let records = items.iter().zip(spans).enumerate().filter_map(|(index, (json, span))| listed(index, span, json, arena, &zone, &lenient, &mut issues)).collect();
+                (records, zone_name)
+            })
+        } else {
+            (Vec::new(), None)
+        };
+        Listing { text, records, issues, zone_name }
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    pub fn zone_name(&self) -> Option<&str> {
+        self.zone_name.as_deref()
+    }
+
+    pub(crate) fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// The records as the planner's entries, with owner names against `zone`.
+    pub(crate) fn entries(&self, zone: &str) -> Vec<Entry<'_>> {
+        let same_zone = zone == self.zone_name.as_deref().unwrap_or_default();
+        self.records
+            .iter()
+            .map(|l| Entry {
+                index: l.index,
+                id: Some(l.id.as_str()),
+                canonical: if same_zone { Cow::Borrowed(&l.canonical) } else { Cow::Owned(l.held.canonical(zone)) },
+                typed: match &l.held {
+                    Held::Record(record) => Typed::Record(Cow::Borrowed(record)),
+                    Held::Opaque { common, .. } => Typed::Opaque(Cow::Borrowed(common)),
+                },
+                listed: self.text.get(l.span.clone()),
+            })
+            .collect()
+    }
+}
+
+/// One listed record. A record the validator cannot type is compared by its `content` text, with
+/// a warning.
+fn listed(index: usize, span: Range<usize>, json: &Json, arena: &Arena, zone: &str, lenient: &ValidateOptions, issues: &mut Vec<Issue>) -> Option<Listed> {
+    let type_name = json.get("type").and_then(Json::as_str)?;
+    // The API lists types in upper case: the copy in upper case is made only for another spelling.
+    let kind = RecordType::from_name(type_name).or_else(|| RecordType::from_name(&type_name.to_ascii_uppercase()))?;
+    let Some(id) = json.get("id").and_then(Json::as_str).filter(|id| !id.is_empty()) else {
+        issues.push(issue(&format!("/current/{index}"), "plan.current.id", Severity::Error, "a listed record has no `id`, so it could not be updated or deleted; pass records as listRecords gives them".into()));
+        return None;
+    };
+    let held = |held: Held| Some(Listed { index, span: span.clone(), id: id.to_string(), canonical: held.canonical(zone), held });
+    // What the validator reports about a listed record is not shown (the zone holds it already),
+    // so it reads only the fields a record is typed from: the response's own (`id`, `meta`,
+    // `created_on`...) would each cost a warning that is thrown away.
+    let (_, record) = validate_record_json(&request_fields(json, kind, arena), lenient);
+    if let Some(record) = record {
+        return held(Held::Record(record));
+    }
+    let name = json.get("name").and_then(Json::as_str).unwrap_or("@");
+    let content = json.get("content").and_then(Json::as_str).unwrap_or_default();
+    let common = CommonFields {
+        name: Some(name.into()),
+        ttl: json.get("ttl").and_then(number).and_then(|t| u32::try_from(t).ok()),
+        proxied: match json.get("proxied") {
+            Some(Json::Bool(b)) => Some(*b),
+            _ => None,
+        },
+        comment: json.get("comment").map(|c| c.as_str().map(Into::into)),
+        tags: match json.get("tags") {
+            Some(Json::Array(tags)) => Some(tags.iter().filter_map(Json::as_str).map(Into::into).collect()),
+            _ => None,
+        },
+        ..CommonFields::default()
+    };
+    // The presentation form the API lists beside `data` is read as a zone file would be (a key
+    // split over white space, say); the typed record then compares like any other.
+    if let Ok(data) = RecordData::from_content(kind, content) {
+        return held(Held::Record(Record { common, data }));
+    }
+    issues.push(issue(
+        &format!("/current/{index}"),
+        "plan.current.unreadable",
+        Severity::Warning,
+        format!("the listed {kind} record {} ({}) does not pass validation; it is compared by its text, so it stays only if a desired record is written the same way", crate::issue::shorten(name), crate::issue::shorten(content)),
+    ));
+    held(Held::Opaque { common, kind, content: content.to_string() })
+}
+
+/// A listed record with only the members a request of its kind has: the common fields and the
+/// kind's value fields. The validator types a record from these alone, so the record it builds
+/// is the same; the others would only be reported as response fields.
+fn request_fields<'j>(json: &Json<'j>, kind: RecordType, arena: &'j Arena) -> Json<'j> {
+    let Some(members) = json.as_object() else { return *json };
+    let value_fields = kind.value_fields();
+    // A `match` on the key (a length test, then a few bytes): every member of every listed record
+    // is asked this. The test below checks it against `COMMON_FIELDS`.
+    let common = |key: &str| matches!(key, "type" | "name" | "ttl" | "proxied" | "comment" | "tags" | "settings" | "private_routing");
+    let kept = members.iter().filter(|(key, _)| common(key) || value_fields.contains(key)).copied();
+    Json::Object(bumpalo::collections::Vec::from_iter_in(kept, arena).into_bump_slice())
+}
+
+fn number(json: &Json) -> Option<i64> {
+    match json {
+        Json::Number(n) => n.as_integer(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::common::COMMON_FIELDS;
+
+    #[test]
+    fn request_fields_keeps_the_common_and_value_fields_of_the_kind() {
+        let arena = Arena::new();
+        let mut keys: Vec<&str> = COMMON_FIELDS.to_vec();
+        keys.extend(["content", "data", "priority", "id", "proxiable", "meta", "created_on", "zone_name", "Name"]);
+        let text = format!("{{{}}}", keys.iter().map(|k| format!("{k:?}:0")).collect::<Vec<_>>().join(","));
+        let json = Json::parse(&text, &arena).unwrap();
+        for kind in RecordType::ALL {
+            let kept = request_fields(&json, kind, &arena);
+            let kept: Vec<&str> = kept.as_object().unwrap().iter().map(|(k, _)| *k).collect();
+            let mut expected: Vec<&str> = COMMON_FIELDS.to_vec();
+            expected.extend(["content", "data", "priority"].into_iter().filter(|f| kind.value_fields().contains(f)));
+            assert_eq!(kept, expected, "{kind}");
+        }
+    }
+
+    #[test]
+    fn a_listed_record_is_shown_from_its_own_span() {
+        let text = r#" [ {"id":"a","type":"A","name":"x.example.com","content":"192.0.2.1"} ,{"id":"b","type":"TXT","name":"y","content":"\"v\"","zone_name":"example.com"}]"#;
+        let listing = Listing::read(text.as_bytes());
+        assert_eq!(listing.len(), 2);
+        assert_eq!(listing.zone_name(), Some("example.com"));
+        let entries = listing.entries("example.com");
+        assert_eq!(entries[0].listed, Some(r#"{"id":"a","type":"A","name":"x.example.com","content":"192.0.2.1"}"#));
+        assert_eq!(entries[1].canonical.owner, "y.example.com");
+        assert!(matches!(entries[1].canonical, Cow::Borrowed(_)));
+        // Another zone: the owner names are qualified against it.
+        assert_eq!(listing.entries("example.org")[1].canonical.owner, "y.example.org");
+    }
+}
