@@ -1,7 +1,8 @@
-//! The WebAssembly boundary of zone sync: `plan`, `formatPlan`, and the head of the `GET
-//! /dns_records` request `listRecords` sends. Plain strings in and out (a plan's two inputs as UTF-8 bytes), like the rest of the
-//! boundary (see `js.rs`): the host's `JSON.stringify` makes the text, one string crosses, and one
-//! string comes back for `JSON.parse`.
+//! The WebAssembly boundary of zone sync: `plan` (of texts, or against a kept listing),
+//! `formatPlan`, and the head of the `GET /dns_records` request `listRecords` sends. Plain strings
+//! in and out (a plan's inputs as UTF-8 bytes), like the rest of the boundary (see `js.rs`): the
+//! host's `JSON.stringify` makes the text, one string crosses, and one string comes back for
+//! `JSON.parse`.
 
 use crate::api;
 use crate::json::{Arena, Json};
@@ -17,6 +18,49 @@ fn to_json<T: Serialize>(value: &T) -> String {
 pub fn plan_json(current: &[u8], desired: &[u8], policy: &str) -> String {
     // The two inputs cross as UTF-8 bytes (see `js::utf8`): a zone's listing is megabytes.
     crate::plan::plan_utf8(current, desired, policy).to_json()
+}
+
+/// Listings the package's `readZone` keeps in the module, so that a zone read once is planned
+/// against without reading its records again. At most `HELD_MAX`; holding one more lets the
+/// oldest go (a snapshot whose listing was let go, or lost with the module's memory, holds it
+/// again from its records: slower, never different).
+const HELD_MAX: usize = 4;
+
+thread_local! {
+    static HELD: std::cell::RefCell<Vec<(u32, crate::plan::Listing)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NEXT_HELD: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// Reads a zone's listing (UTF-8 JSON text of its records, as `listRecords` gives them) and keeps
+/// it: the number to plan against with `planHeld`.
+#[wasm_bindgen(js_name = holdListing)]
+pub fn hold_listing(current: &[u8]) -> u32 {
+    let listing = crate::plan::Listing::read(current);
+    let id = NEXT_HELD.with(|next| {
+        let id = next.get();
+        next.set(id.wrapping_add(1).max(1));
+        id
+    });
+    HELD.with(|held| {
+        if let Ok(mut held) = held.try_borrow_mut() {
+            if held.len() >= HELD_MAX {
+                held.remove(0);
+            }
+            held.push((id, listing));
+        }
+    });
+    id
+}
+
+/// `plan(current, desired, policy)` against the kept listing `id`: the plan as JSON, or nothing
+/// when the listing is not kept (any more).
+#[wasm_bindgen(js_name = planHeld)]
+pub fn plan_held(id: u32, desired: &[u8], policy: &str) -> Option<String> {
+    HELD.with(|held| {
+        let held = held.try_borrow().ok()?;
+        let (_, listing) = held.iter().find(|(kept, _)| *kept == id)?;
+        Some(crate::plan::plan_listing(listing, desired, policy).to_json())
+    })
 }
 
 #[derive(Serialize)]

@@ -20,8 +20,12 @@ export const MEMORY_RESET_BYTES = 64 * 1024 * 1024;
 export function createBoundary(wasm, reset, ready = () => {}) {
   let depth = 0;
   let bodyLimit;
+  // Counts re-instantiations: what a module kept between calls (a zone's listing) is gone with
+  // its instance, and a keeper compares this to know.
+  let generation = 0;
 
   function renew() {
+    generation++;
     try {
       reset();
     } catch {
@@ -57,7 +61,7 @@ export function createBoundary(wasm, reset, ready = () => {}) {
     return text.length > bodyLimit ? JSON.parse(call(wasm.oversizeIssueJson, text.length)) : null;
   }
 
-  return { call, oversize };
+  return { call, oversize, generation: () => generation };
 }
 
 // Large texts (a batch, a request body, an answer, a plan's two inputs) cross into the module as

@@ -28,6 +28,40 @@ export function createPlanApi(wasm, boundary) {
     return JSON.parse(call(wasm.planJson, utf8(currentText, 0), utf8(desiredText, 1), policyText));
   }
 
+  /**
+   * A zone read once: `records` (frozen, deeply: the zone as it was read) and `plan(desired,
+   * policy)` against them. The records are read into the module once, here, and kept there, so
+   * each plan reads only the desired records. The module keeps a few listings; one let go, or
+   * lost when the module was re-instantiated, is read again from the frozen records, which
+   * cannot have changed: slower, never different.
+   */
+  function snapshot(zoneId, records) {
+    deepFreeze(records);
+    let held = null;
+    const listingText = () => JSON.stringify(records);
+    const hold = () => {
+      const generation = boundary.generation();
+      held = { id: call(wasm.holdListing, utf8(listingText(), 0)), generation };
+    };
+    hold();
+    function planSnapshot(desired, policy) {
+      const given = policy === undefined || policy === null ? {} : policy;
+      // The snapshot's zone id is the default; a policy that is not an object is reported as is.
+      const policyText = toText(typeof given === 'object' && !Array.isArray(given) ? { zoneId, ...given } : given, 'policy');
+      const desiredText = toText(desired ?? [], 'desired');
+      let out = held.generation === boundary.generation() ? call(wasm.planHeld, held.id, utf8(desiredText, 1), policyText) : undefined;
+      if (out === undefined) {
+        hold();
+        out = held.generation === boundary.generation() ? call(wasm.planHeld, held.id, utf8(desiredText, 1), policyText) : undefined;
+      }
+      // Held and lost at once (a listing so large the module was renewed right after reading
+      // it): planned from the text, the same reading.
+      out ??= call(wasm.planJson, utf8(listingText(), 0), utf8(desiredText, 1), policyText);
+      return JSON.parse(out);
+    }
+    return Object.freeze({ zoneId, records, plan: planSnapshot });
+  }
+
   /** The plan as text: `+`, `-`, `~` and `-/+` lines, then a summary line. */
   function formatPlan(planned) {
     const out = JSON.parse(call(wasm.formatPlanJson, toText(planned, 'plan')));
@@ -38,5 +72,11 @@ export function createPlanApi(wasm, boundary) {
     return out.text;
   }
 
-  return { plan, formatPlan };
+  return { plan, formatPlan, snapshot };
+}
+
+function deepFreeze(value) {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
 }

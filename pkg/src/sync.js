@@ -1,5 +1,6 @@
 // Reading a zone and keeping it equal to a list of records: `listRecords` (GET /dns_records, page
-// by page) and `sync` (listRecords + plan + one atomic batch). This file only does IO — fetch,
+// by page), `readZone` (a listing kept to plan against) and `sync` (readZone + plan + one atomic
+// batch). This file only does IO — fetch,
 // timers, abort; the request head, whether an answer is a success and whether to retry are decided
 // in WebAssembly, as in api.js.
 
@@ -17,7 +18,7 @@ const POLICY_KEYS = ['zone', 'scope', 'ignore', 'maxDeleteShare', 'maxUpdateShar
 export function createSyncApi(wasm, api) {
   const { boundary, optionsText, batch } = api;
   const { call } = boundary;
-  const { plan, formatPlan } = createPlanApi(wasm, boundary);
+  const { plan, formatPlan, snapshot } = createPlanApi(wasm, boundary);
 
   /** One page: the records and `result_info`. A GET changes nothing, so it may be retried on 5xx and timeouts. */
   async function getPage(zoneId, query, options, io) {
@@ -69,6 +70,14 @@ export function createSyncApi(wasm, api) {
   }
 
   /**
+   * The zone read once (listRecords, same options): `{ zoneId, records, plan(desired, policy) }`,
+   * records frozen. Plan against it as often as needed: its records are not read again.
+   */
+  async function readZone(zoneId, options = {}) {
+    return snapshot(String(zoneId), await listRecords(zoneId, options));
+  }
+
+  /**
    * Makes the zone's records equal to `desired` (within the policy's scope) in one atomic batch:
    * listRecords + plan + batch. `dryRun: true` plans and sends nothing.
    * Resolves to `{ plan, applied, result }`; with `allowSplit`, also `parts` (see applyInParts).
@@ -81,8 +90,8 @@ export function createSyncApi(wasm, api) {
     for (const key of POLICY_KEYS) if (options[key] !== undefined) policy[key] = options[key];
     // allowSplit lifts only the one-batch size limit; every other refusal still stands.
     if (allowSplit) policy.disable = [...(Array.isArray(policy.disable) ? policy.disable : []), 'plan.batch.size'];
-    const current = await listRecords(zoneId, { ...options, type: undefined, name: undefined });
-    const planned = plan(current, desired, policy);
+    const zone = await readZone(zoneId, { ...options, type: undefined, name: undefined });
+    const planned = zone.plan(desired, policy);
     const errors = planned.issues.filter((i) => i.severity === 'error');
     if (errors.length > 0) {
       const shown = errors.slice(0, 3).map((i) => `${i.pointer || '(root)'}: ${i.message} [${i.code}]`).join('; ');
@@ -172,6 +181,6 @@ export function createSyncApi(wasm, api) {
     return outcome();
   }
 
-  return { plan, formatPlan, listRecords, sync };
+  return { plan, formatPlan, listRecords, readZone, sync };
 }
 

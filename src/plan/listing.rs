@@ -11,7 +11,9 @@ use crate::batch::validate_record_json;
 use crate::issue::{Issue, Severity, ValidateOptions};
 use crate::json::{Arena, Json};
 use crate::record::{CommonFields, Record, RecordData, RecordType};
+use super::matching::by_group;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// The records of a zone, read from the JSON text of their array (as `listRecords` gives them).
@@ -23,6 +25,11 @@ pub struct Listing {
     issues: Vec<Issue>,
     /// The `zone_name` the records carry, for `@` and relative names when a policy has no `zone`.
     zone_name: Option<String>,
+    /// The records in the order the planner matches them ([`by_group`]), against `zone_name`.
+    order: Vec<usize>,
+    /// The canonical forms and order against the first other zone a plan named (a listing
+    /// without `zone_name`, planned with the policy's `zone`): worked out once, not every plan.
+    other_zone: OnceCell<(String, Vec<Canonical>, Vec<usize>)>,
 }
 
 struct Listed {
@@ -80,7 +87,9 @@ impl Listing {
         } else {
             (Vec::new(), None)
         };
-        Listing { text, records, issues, zone_name }
+        let mut listing = Listing { text, records, issues, zone_name, order: Vec::new(), other_zone: OnceCell::new() };
+        listing.order = by_group(&listing.view(None), false);
+        listing
     }
 
     pub fn len(&self) -> usize {
@@ -99,22 +108,46 @@ impl Listing {
         &self.issues
     }
 
-    /// The records as the planner's entries, with owner names against `zone`.
-    pub(crate) fn entries(&self, zone: &str) -> Vec<Entry<'_>> {
-        let same_zone = zone == self.zone_name.as_deref().unwrap_or_default();
-        self.records
-            .iter()
-            .map(|l| Entry {
-                index: l.index,
-                id: Some(l.id.as_str()),
-                canonical: if same_zone { Cow::Borrowed(&l.canonical) } else { Cow::Owned(l.held.canonical(zone)) },
-                typed: match &l.held {
-                    Held::Record(record) => Typed::Record(Cow::Borrowed(record)),
-                    Held::Opaque { common, .. } => Typed::Opaque(Cow::Borrowed(common)),
-                },
-                listed: self.text.get(l.span.clone()),
-            })
-            .collect()
+    /// The records as the planner's entries, with owner names against `zone`, and their order
+    /// for matching.
+    pub(crate) fn entries(&self, zone: &str) -> (Vec<Entry<'_>>, Option<&[usize]>) {
+        if zone == self.zone_name.as_deref().unwrap_or_default() {
+            return (self.view(None), Some(&self.order));
+        }
+        if self.other_zone.get().is_none() {
+            let canonical: Vec<Canonical> = self.records.iter().map(|l| l.held.canonical(zone)).collect();
+            let order = by_group(&self.view(Some(&canonical)), false);
+            // Set once; a later plan naming yet another zone works its forms out each time.
+            let _ = self.other_zone.set((zone.to_string(), canonical, order));
+        }
+        match self.other_zone.get() {
+            Some((other, canonical, order)) if other == zone => (self.view(Some(canonical)), Some(order)),
+            _ => {
+                let canonical: Vec<Cow<Canonical>> = self.records.iter().map(|l| Cow::Owned(l.held.canonical(zone))).collect();
+                (self.records.iter().zip(canonical).map(|(l, c)| self.entry(l, c)).collect(), None)
+            }
+        }
+    }
+
+    /// The records as entries, with `canonical` forms given or their own.
+    fn view<'l>(&'l self, canonical: Option<&'l [Canonical]>) -> Vec<Entry<'l>> {
+        match canonical {
+            Some(forms) => self.records.iter().zip(forms).map(|(l, c)| self.entry(l, Cow::Borrowed(c))).collect(),
+            None => self.records.iter().map(|l| self.entry(l, Cow::Borrowed(&l.canonical))).collect(),
+        }
+    }
+
+    fn entry<'l>(&'l self, l: &'l Listed, canonical: Cow<'l, Canonical>) -> Entry<'l> {
+        Entry {
+            index: l.index,
+            id: Some(l.id.as_str()),
+            canonical,
+            typed: match &l.held {
+                Held::Record(record) => Typed::Record(Cow::Borrowed(record)),
+                Held::Opaque { common, .. } => Typed::Opaque(Cow::Borrowed(common)),
+            },
+            listed: self.text.get(l.span.clone()),
+        }
     }
 }
 
@@ -213,11 +246,17 @@ mod tests {
         let listing = Listing::read(text.as_bytes());
         assert_eq!(listing.len(), 2);
         assert_eq!(listing.zone_name(), Some("example.com"));
-        let entries = listing.entries("example.com");
+        let (entries, _) = listing.entries("example.com");
         assert_eq!(entries[0].listed, Some(r#"{"id":"a","type":"A","name":"x.example.com","content":"192.0.2.1"}"#));
         assert_eq!(entries[1].canonical.owner, "y.example.com");
         assert!(matches!(entries[1].canonical, Cow::Borrowed(_)));
-        // Another zone: the owner names are qualified against it.
-        assert_eq!(listing.entries("example.org")[1].canonical.owner, "y.example.org");
+        // Another zone: the owner names are qualified against it, the first one kept, later ones
+        // worked out each time.
+        for _ in 0..2 {
+            assert_eq!(listing.entries("example.org").0[1].canonical.owner, "y.example.org");
+            assert_eq!(listing.entries("example.net").0[1].canonical.owner, "y.example.net");
+        }
+        assert!(listing.entries("example.org").1.is_some());
+        assert!(listing.entries("example.net").1.is_none());
     }
 }

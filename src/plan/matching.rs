@@ -29,7 +29,7 @@ fn has_name(pairs: &[GroupKey], name: &str) -> bool {
 /// The positions of `entries` by (name, type), then value, then `tie` (position for desired
 /// records, id for listed ones): the order records are matched in. One sort per side serves
 /// every later step (repeats, scope, groups), which merge or scan it.
-fn by_group(entries: &[Entry], desired: bool) -> Vec<usize> {
+pub(crate) fn by_group(entries: &[Entry], desired: bool) -> Vec<usize> {
     let keys: Vec<(GroupKey, &super::canonical::Value)> = entries.iter().map(|e| (group_key(e), &e.canonical.value)).collect();
     sorted_positions(entries.len(), &|a, b| match (keys.get(a), keys.get(b), entries.get(a), entries.get(b)) {
         (Some(x), Some(y), Some(ex), Some(ey)) => x.cmp(y).then_with(|| if desired { ex.index.cmp(&ey.index) } else { ex.id.cmp(&ey.id) }),
@@ -63,7 +63,9 @@ fn repeats(desired: &[Entry], order: &[usize]) -> Vec<bool> {
     repeated
 }
 
-pub(crate) fn match_zone(current: &[Entry], desired: &[Entry], policy: &Policy, zone: &str, issues: &mut Vec<Issue>) -> Matched {
+/// `current_order` is [`by_group`] of `current` when it is known already (a [`super::Listing`]
+/// sorts its records once).
+pub(crate) fn match_zone(current: &[Entry], current_order: Option<&[usize]>, desired: &[Entry], policy: &Policy, zone: &str, issues: &mut Vec<Issue>) -> Matched {
     let out_of_reach = |e: &Entry| is_apex_ns(e, zone) || is_ignored(e, policy, zone);
 
     // Desired records: out of reach ones are set aside with a word; a second copy of a record
@@ -88,7 +90,10 @@ pub(crate) fn match_zone(current: &[Entry], desired: &[Entry], policy: &Policy, 
 
     // Scope: the (name, type) pairs desired mentions, and whole names where a CNAME stands
     // (desired or listed) and desired mentions the name.
-    let current_order = by_group(current, false);
+    let current_order = match current_order {
+        Some(order) if order.len() == current.len() => order.to_vec(),
+        _ => by_group(current, false),
+    };
     let desired_pairs = pairs(desired, wanted_order.iter().copied());
     let current_pairs = pairs(current, current_order.iter().copied());
     let cname = RecordType::CNAME.as_str();

@@ -224,19 +224,17 @@ impl Entry<'_> {
     /// API would list the typed record. Built only for the records a change shows.
     pub fn shown(&self) -> Shown {
         match (self.listed, self.record()) {
-            // Read back from the listing's text: only the records a plan shows are parsed again.
-            (Some(text), _) => crate::json::with_arena(|arena| Shown::of(&crate::json::Json::parse(text, arena).unwrap_or(crate::json::Json::Null))),
+            (Some(text), _) => Shown::listed(text),
             (None, Some(record)) => Shown::of_record(record, self.id),
             (None, None) => Shown(serde_json::value::RawValue::NULL.to_owned()),
         }
     }
 }
 
-/// A record as a change shows it: JSON text written the way `serde_json::Value` writes it (object
-/// keys sorted, the last of duplicate keys kept). Text rather than a `Value`: a plan only passes
-/// records through to its JSON, and a `Value` (a `BTreeMap` per object, with its own
-/// serialisation) cost the WebAssembly build about a fifth of the planner's size.
-/// [`Shown::to_value`] gives the `Value`.
+/// A record as a change shows it, as JSON text: a listed record's own text, as it was listed; a
+/// typed record as serde writes it. Text rather than a `Value`: a plan only passes records through
+/// to its JSON, and a `Value` (a `BTreeMap` per object, with its own serialisation) cost the
+/// WebAssembly build about a fifth of the planner's size. [`Shown::to_value`] gives the `Value`.
 #[derive(Clone)]
 pub struct Shown(Box<serde_json::value::RawValue>);
 
@@ -247,9 +245,17 @@ impl Shown {
         Shown(raw.unwrap_or_else(|_| serde_json::value::RawValue::NULL.to_owned()))
     }
 
+    /// A listed record's JSON text (one item of a listing that parsed), as it stands.
+    pub(crate) fn listed(text: &str) -> Shown {
+        serde_json::value::RawValue::from_string(text.to_string()).map_or_else(|_| Shown(serde_json::value::RawValue::NULL.to_owned()), Shown)
+    }
+
     /// A typed record as the API would list it, with its `id` when it has one.
     pub(crate) fn of_record(record: &Record, id: Option<&str>) -> Shown {
         let text = serde_json::to_string(record).unwrap_or_default();
+        if id.is_none() {
+            return Shown::listed(&text);
+        }
         crate::json::with_arena(|arena| {
             let json = crate::json::Json::parse(&text, arena).unwrap_or(crate::json::Json::Null);
             match (id, json) {
@@ -275,9 +281,9 @@ impl Shown {
 }
 
 impl PartialEq for Shown {
-    /// The text is in one canonical form (sorted keys, no white space), so equal text is equal JSON.
+    /// The same JSON, however its keys are ordered or spaced.
     fn eq(&self, other: &Shown) -> bool {
-        self.json() == other.json()
+        self.json() == other.json() || self.to_value() == other.to_value()
     }
 }
 
@@ -320,11 +326,11 @@ pub fn plan(current: &[ZoneRecord], desired: &[Record], policy: &Policy) -> Chan
     let zone = policy.zone.clone().unwrap_or_default();
     let current: Vec<Entry> = current.iter().enumerate().map(|(index, z)| read::entry(index, Some(z.id.as_str()), Cow::Borrowed(&z.record), &zone)).collect();
     let desired: Vec<Entry> = desired.iter().enumerate().map(|(index, r)| read::entry(index, None, Cow::Borrowed(r), &zone)).collect();
-    plan_entries(current, desired, policy, &zone, Vec::new())
+    plan_entries(current, None, desired, policy, &zone, Vec::new())
 }
 
-pub(crate) fn plan_entries(current: Vec<Entry>, desired: Vec<Entry>, policy: &Policy, zone: &str, mut issues: Vec<Issue>) -> ChangePlan {
-    let matched = matching::match_zone(&current, &desired, policy, zone, &mut issues);
+pub(crate) fn plan_entries(current: Vec<Entry>, current_order: Option<&[usize]>, desired: Vec<Entry>, policy: &Policy, zone: &str, mut issues: Vec<Issue>) -> ChangePlan {
+    let matched = matching::match_zone(&current, current_order, &desired, policy, zone, &mut issues);
     let limits = safety::check(&matched, policy, &mut issues);
     issues.retain(|i| !policy.validate.is_disabled(&i.code));
     let blocked = issues.iter().any(|i| i.severity == crate::issue::Severity::Error);

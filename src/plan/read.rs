@@ -73,7 +73,7 @@ fn plan_in(listing: &Listing, desired: &[u8], policy: &str, arena: &Arena) -> Ch
             ));
         }
     }
-    let current = listing.entries(&zone);
+    let (current, current_order) = listing.entries(&zone);
     let mut desired = Vec::with_capacity(desired_json.len());
     for (index, json) in desired_json.iter().enumerate() {
         let (found, record) = validate_record_json(json, &policy.validate);
@@ -85,7 +85,7 @@ fn plan_in(listing: &Listing, desired: &[u8], policy: &str, arena: &Arena) -> Ch
             desired.push(entry(index, None, Cow::Owned(record), &zone));
         }
     }
-    let mut plan = plan_entries(current, desired, &policy, &zone, issues);
+    let mut plan = plan_entries(current, current_order, desired, &policy, &zone, issues);
     if let Some(params) = plan.params.as_mut() {
         params.zone_id = policy.zone_id.clone().unwrap_or_default();
     }

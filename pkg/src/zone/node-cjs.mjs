@@ -1,4 +1,4 @@
-// The `cf-dns-batch/zone` subpath: everything the main entry has, plus plan, formatPlan, listRecords,
+// The `cf-dns-batch/zone` subpath: everything the main entry has, plus plan, formatPlan, listRecords, readZone,
 // sync, parseZone and formatZone, over the zone .wasm (dist/zone).
 // Source of the CommonJS build (`require('cf-dns-batch/zone')`): bundled by esbuild into dist/zone.cjs,
 // where `__dirname` is the dist folder.
@@ -9,5 +9,5 @@ import { createSurface } from '../surface.js';
 
 wasm.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, 'zone', 'cf_dns_batch_bg.wasm'))) });
 
-export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator, parseZone, formatZone, plan, formatPlan, listRecords, sync } = createSurface(wasm, wasm.__wbg_reset_state, undefined, { zone: true });
+export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator, parseZone, formatZone, plan, formatPlan, listRecords, readZone, sync } = createSurface(wasm, wasm.__wbg_reset_state, undefined, { zone: true });
 export * from '../errors.js';

@@ -1,4 +1,4 @@
-// The `cf-dns-batch/zone` subpath: everything the main entry has, plus plan, formatPlan, listRecords,
+// The `cf-dns-batch/zone` subpath: everything the main entry has, plus plan, formatPlan, listRecords, readZone,
 // sync, parseZone and formatZone, over the zone .wasm (dist/zone).
 // Node entry (ESM): reads the .wasm beside the package synchronously and instantiates it.
 import { readFileSync } from 'node:fs';
@@ -7,5 +7,5 @@ import { createSurface } from '../surface.js';
 
 wasm.initSync({ module: new WebAssembly.Module(readFileSync(new URL('../../dist/zone/cf_dns_batch_bg.wasm', import.meta.url))) });
 
-export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator, parseZone, formatZone, plan, formatPlan, listRecords, sync } = createSurface(wasm, wasm.__wbg_reset_state, undefined, { zone: true });
+export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator, parseZone, formatZone, plan, formatPlan, listRecords, readZone, sync } = createSurface(wasm, wasm.__wbg_reset_state, undefined, { zone: true });
 export * from '../errors.js';

@@ -1,4 +1,4 @@
-// The `cf-dns-batch/zone` subpath: everything the main entry has, plus plan, formatPlan, listRecords,
+// The `cf-dns-batch/zone` subpath: everything the main entry has, plus plan, formatPlan, listRecords, readZone,
 // sync, parseZone and formatZone, over the zone .wasm (dist/zone).
 // Cloudflare Workers entry: Workers refuse to compile WebAssembly from bytes at run time, so the
 // .wasm is imported as a module (wrangler and workerd hand it over already compiled).
@@ -8,5 +8,5 @@ import { createSurface } from '../surface.js';
 
 wasm.initSync({ module: wasmModule });
 
-export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator, parseZone, formatZone, plan, formatPlan, listRecords, sync } = createSurface(wasm, wasm.__wbg_reset_state, undefined, { zone: true });
+export const { batch, validateBatch, validateRecord, buildBatchRequest, toContent, fromContent, createEmulator, parseZone, formatZone, plan, formatPlan, listRecords, readZone, sync } = createSurface(wasm, wasm.__wbg_reset_state, undefined, { zone: true });
 export * from '../errors.js';
