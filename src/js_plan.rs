@@ -13,11 +13,12 @@ fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".into())
 }
 
-/// `plan(current, desired, policy)`: the plan as JSON (`{params, changes, summary, issues}`).
+/// `plan(current, desired, policy)`: the plan as JSON (`{params, changes, summary, issues}`), a
+/// listed record a change shows given as its position in `current` (the host puts it there).
 #[wasm_bindgen(js_name = planJson)]
 pub fn plan_json(current: &[u8], desired: &[u8], policy: &str) -> String {
     // The two inputs cross as UTF-8 bytes (see `js::utf8`): a zone's listing is megabytes.
-    crate::plan::plan_utf8(current, desired, policy).to_json()
+    crate::plan::plan_listing_for_host(&crate::plan::Listing::read(current), desired, policy).to_json()
 }
 
 /// Listings the package's `readZone` keeps in the module, so that a zone read once is planned
@@ -59,7 +60,7 @@ pub fn plan_held(id: u32, desired: &[u8], policy: &str) -> Option<String> {
     HELD.with(|held| {
         let held = held.try_borrow().ok()?;
         let (_, listing) = held.iter().find(|(kept, _)| *kept == id)?;
-        Some(crate::plan::plan_listing(listing, desired, policy).to_json())
+        Some(crate::plan::plan_listing_for_host(listing, desired, policy).to_json())
     })
 }
 

@@ -1,14 +1,15 @@
 //! `plan_json` of a 3,500-record zone against 3,500 desired records (10% different), the inputs of
 //! bench/plan.mjs (written by `node bench/plan.mjs --write-inputs`), and the phases it is made of:
 //! parsing the JSON, typing every record with the validator's reader, the canonical forms. The
-//! rest (matching, the plan's JSON) is the difference between the phases and the whole.
+//! rest (matching, the plan's JSON) is the difference between the phases and the whole. A plan
+//! against a listing read once (what `readZone` keeps) is measured beside it.
 //!
 //!   cargo bench --bench plan
 
 use cf_dns_batch::batch::validate_record_json;
 use cf_dns_batch::json::{Arena, Json};
 use cf_dns_batch::plan::canonical::Canonical;
-use cf_dns_batch::plan::plan_json;
+use cf_dns_batch::plan::{plan_json, plan_listing, Listing};
 use cf_dns_batch::{Severity, ValidateOptions};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;
@@ -62,6 +63,15 @@ fn bench(c: &mut Criterion) {
     group.sample_size(30);
     group.bench_function("plan_json + to_json", |b| b.iter(|| plan_json(&current, &desired, &policy).to_json().len()));
     group.bench_function("plan_json", |b| b.iter(|| plan_json(&current, &desired, &policy).changes.len()));
+    // What a plan against a zone read once (`readZone`) costs: the listing is read outside the loop.
+    let listing = Listing::read(current.as_bytes());
+    group.bench_function("plan_listing + to_json (held listing)", |b| b.iter(|| plan_listing(&listing, desired.as_bytes(), &policy).to_json().len()));
+    group.bench_function("phase: desired parse + type + canonical", |b| {
+        b.iter(|| {
+            let arena = Arena::new();
+            records(&desired, &arena).iter().filter_map(|json| validate_record_json(json, &options).1).map(|r| Canonical::of(&r, "example.com").owner.len()).sum::<usize>()
+        })
+    });
     group.bench_function("phase: parse", |b| {
         b.iter(|| {
             let arena = Arena::new();

@@ -25,7 +25,16 @@ export function createPlanApi(wasm, boundary) {
     // could call the package and reuse a scratch slot.
     const currentText = toText(current ?? [], 'current');
     const desiredText = toText(desired ?? [], 'desired');
-    return JSON.parse(call(wasm.planJson, utf8(currentText, 0), utf8(desiredText, 1), policyText));
+    // A copy of each listed record a change shows, as the text that was planned reads: the
+    // plan does not share objects with the caller's array.
+    return withListed(JSON.parse(call(wasm.planJson, utf8(currentText, 0), utf8(desiredText, 1), policyText)), (at) => JSON.parse(JSON.stringify(current[at])));
+  }
+
+  // The module gives a listed record a change shows as its position in `current`; the record
+  // itself goes there.
+  function withListed(planned, recordAt) {
+    for (const change of planned.changes) if (typeof change.before === 'number') change.before = recordAt(change.before);
+    return planned;
   }
 
   /**
@@ -57,7 +66,8 @@ export function createPlanApi(wasm, boundary) {
       // Held and lost at once (a listing so large the module was renewed right after reading
       // it): planned from the text, the same reading.
       out ??= call(wasm.planJson, utf8(listingText(), 0), utf8(desiredText, 1), policyText);
-      return JSON.parse(out);
+      // The snapshot's records are frozen: a change shows the record itself.
+      return withListed(JSON.parse(out), (at) => records[at]);
     }
     return Object.freeze({ zoneId, records, plan: planSnapshot });
   }

@@ -6,13 +6,12 @@
 
 use super::canonical::{owner_name, Canonical, Value};
 use super::read::{array, issue};
-use super::{Entry, Typed};
+use super::{Entry, ShownAs, Typed};
 use crate::batch::validate_record_json;
 use crate::issue::{Issue, Severity, ValidateOptions};
 use crate::json::{Arena, Json};
 use crate::record::{CommonFields, Record, RecordData, RecordType};
 use super::matching::by_group;
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -109,8 +108,20 @@ impl Listing {
     }
 
     /// The records as the planner's entries, with owner names against `zone`, and their order
-    /// for matching.
-    pub(crate) fn entries(&self, zone: &str) -> (Vec<Entry<'_>>, Option<&[usize]>) {
+    /// for matching; `positions`: a change shows a listed record by its position
+    /// ([`ShownAs::Position`]) rather than its text. `forms` holds the canonical forms against a
+    /// zone other than the two the listing keeps, when one is asked for.
+    pub(crate) fn entries<'l>(&'l self, zone: &str, positions: bool, forms: &'l mut Vec<Canonical>) -> (Vec<Entry<'l>>, Option<&'l [usize]>) {
+        let (mut entries, order) = self.entries_in(zone, forms);
+        if positions {
+            for entry in &mut entries {
+                entry.shown_as = ShownAs::Position;
+            }
+        }
+        (entries, order)
+    }
+
+    fn entries_in<'l>(&'l self, zone: &str, forms: &'l mut Vec<Canonical>) -> (Vec<Entry<'l>>, Option<&'l [usize]>) {
         if zone == self.zone_name.as_deref().unwrap_or_default() {
             return (self.view(None), Some(&self.order));
         }
@@ -123,8 +134,9 @@ impl Listing {
         match self.other_zone.get() {
             Some((other, canonical, order)) if other == zone => (self.view(Some(canonical)), Some(order)),
             _ => {
-                let canonical: Vec<Cow<Canonical>> = self.records.iter().map(|l| Cow::Owned(l.held.canonical(zone))).collect();
-                (self.records.iter().zip(canonical).map(|(l, c)| self.entry(l, c)).collect(), None)
+                *forms = self.records.iter().map(|l| l.held.canonical(zone)).collect();
+                let forms: &'l [Canonical] = forms;
+                (self.view(Some(forms)), None)
             }
         }
     }
@@ -132,21 +144,21 @@ impl Listing {
     /// The records as entries, with `canonical` forms given or their own.
     fn view<'l>(&'l self, canonical: Option<&'l [Canonical]>) -> Vec<Entry<'l>> {
         match canonical {
-            Some(forms) => self.records.iter().zip(forms).map(|(l, c)| self.entry(l, Cow::Borrowed(c))).collect(),
-            None => self.records.iter().map(|l| self.entry(l, Cow::Borrowed(&l.canonical))).collect(),
+            Some(forms) => self.records.iter().zip(forms).map(|(l, c)| self.entry(l, c)).collect(),
+            None => self.records.iter().map(|l| self.entry(l, &l.canonical)).collect(),
         }
     }
 
-    fn entry<'l>(&'l self, l: &'l Listed, canonical: Cow<'l, Canonical>) -> Entry<'l> {
+    fn entry<'l>(&'l self, l: &'l Listed, canonical: &'l Canonical) -> Entry<'l> {
         Entry {
             index: l.index,
             id: Some(l.id.as_str()),
             canonical,
             typed: match &l.held {
-                Held::Record(record) => Typed::Record(Cow::Borrowed(record)),
-                Held::Opaque { common, .. } => Typed::Opaque(Cow::Borrowed(common)),
+                Held::Record(record) => Typed::Record(record),
+                Held::Opaque { common, .. } => Typed::Opaque(common),
             },
-            listed: self.text.get(l.span.clone()),
+            shown_as: self.text.get(l.span.clone()).map_or(ShownAs::Typed, ShownAs::Listed),
         }
     }
 }
@@ -246,17 +258,22 @@ mod tests {
         let listing = Listing::read(text.as_bytes());
         assert_eq!(listing.len(), 2);
         assert_eq!(listing.zone_name(), Some("example.com"));
-        let (entries, _) = listing.entries("example.com");
-        assert_eq!(entries[0].listed, Some(r#"{"id":"a","type":"A","name":"x.example.com","content":"192.0.2.1"}"#));
+        let mut forms = Vec::new();
+        let (entries, _) = listing.entries("example.com", false, &mut forms);
+        assert_eq!(entries[0].shown().json(), r#"{"id":"a","type":"A","name":"x.example.com","content":"192.0.2.1"}"#);
         assert_eq!(entries[1].canonical.owner, "y.example.com");
-        assert!(matches!(entries[1].canonical, Cow::Borrowed(_)));
+        let mut forms = Vec::new();
+        assert_eq!(listing.entries("example.com", true, &mut forms).0[1].shown().json(), "1");
         // Another zone: the owner names are qualified against it, the first one kept, later ones
         // worked out each time.
         for _ in 0..2 {
-            assert_eq!(listing.entries("example.org").0[1].canonical.owner, "y.example.org");
-            assert_eq!(listing.entries("example.net").0[1].canonical.owner, "y.example.net");
+            let (mut org, mut net) = (Vec::new(), Vec::new());
+            let (org_entries, org_order) = listing.entries("example.org", false, &mut org);
+            assert_eq!(org_entries[1].canonical.owner, "y.example.org");
+            assert!(org_order.is_some());
+            let (net_entries, net_order) = listing.entries("example.net", false, &mut net);
+            assert_eq!(net_entries[1].canonical.owner, "y.example.net");
+            assert!(net_order.is_none());
         }
-        assert!(listing.entries("example.org").1.is_some());
-        assert!(listing.entries("example.net").1.is_none());
     }
 }

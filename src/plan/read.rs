@@ -4,16 +4,15 @@
 
 use super::canonical::Canonical;
 use super::listing::Listing;
-use super::{plan_entries, ChangePlan, Entry, IgnoreRule, Policy, Scope, Typed};
-use std::borrow::Cow;
+use super::{plan_entries, ChangePlan, Entry, IgnoreRule, Policy, Scope, ShownAs, Typed};
 use crate::batch::validate_record_json;
 use crate::issue::{Issue, Plan, Severity};
 use crate::json::{Arena, Json};
 use crate::record::{Record, RecordType};
 
 /// One typed record as an [`Entry`].
-pub(crate) fn entry<'j>(index: usize, id: Option<&'j str>, record: Cow<'j, Record>, zone: &str) -> Entry<'j> {
-    Entry { index, id, canonical: Cow::Owned(Canonical::of(&record, zone)), typed: Typed::Record(record), listed: None }
+pub(crate) fn entry<'j>(index: usize, id: Option<&'j str>, record: &'j Record, canonical: &'j Canonical) -> Entry<'j> {
+    Entry { index, id, canonical, typed: Typed::Record(record), shown_as: ShownAs::Typed }
 }
 
 /// [`super::plan`] of JSON text: `current` as `listRecords` gives it (an array of API records),
@@ -32,10 +31,17 @@ pub fn plan_utf8(current: &[u8], desired: &[u8], policy: &str) -> ChangePlan {
 pub fn plan_listing(listing: &Listing, desired: &[u8], policy: &str) -> ChangePlan {
     // The thread's kept arena, as the validator's: fresh pages on every call cost more than
     // parsing into them.
-    crate::json::with_arena(|arena| plan_in(listing, desired, policy, arena))
+    crate::json::with_arena(|arena| plan_in(listing, false, desired, policy, arena))
 }
 
-fn plan_in(listing: &Listing, desired: &[u8], policy: &str, arena: &Arena) -> ChangePlan {
+/// [`plan_listing`] for the JavaScript host: a listed record a change shows is given as its
+/// position in `current` ([`ShownAs::Position`]), and the host puts the record there.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn plan_listing_for_host(listing: &Listing, desired: &[u8], policy: &str) -> ChangePlan {
+    crate::json::with_arena(|arena| plan_in(listing, true, desired, policy, arena))
+}
+
+fn plan_in(listing: &Listing, positions: bool, desired: &[u8], policy: &str, arena: &Arena) -> ChangePlan {
     let mut issues = Vec::new();
     let policy = read_policy(policy, arena, &mut issues);
     issues.extend_from_slice(listing.issues());
@@ -73,8 +79,9 @@ fn plan_in(listing: &Listing, desired: &[u8], policy: &str, arena: &Arena) -> Ch
             ));
         }
     }
-    let (current, current_order) = listing.entries(&zone);
-    let mut desired = Vec::with_capacity(desired_json.len());
+    let mut other_forms = Vec::new();
+    let (current, current_order) = listing.entries(&zone, positions, &mut other_forms);
+    let mut typed = Vec::with_capacity(desired_json.len());
     for (index, json) in desired_json.iter().enumerate() {
         let (found, record) = validate_record_json(json, &policy.validate);
         issues.extend(found.into_iter().map(|mut i| {
@@ -82,9 +89,11 @@ fn plan_in(listing: &Listing, desired: &[u8], policy: &str, arena: &Arena) -> Ch
             i
         }));
         if let Some(record) = record {
-            desired.push(entry(index, None, Cow::Owned(record), &zone));
+            typed.push((index, record));
         }
     }
+    let forms: Vec<Canonical> = typed.iter().map(|(_, record)| Canonical::of(record, &zone)).collect();
+    let desired = typed.iter().zip(&forms).map(|((index, record), form)| entry(*index, None, record, form)).collect();
     let mut plan = plan_entries(current, current_order, desired, &policy, &zone, issues);
     if let Some(params) = plan.params.as_mut() {
         params.zone_id = policy.zone_id.clone().unwrap_or_default();
