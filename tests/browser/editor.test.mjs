@@ -155,6 +155,25 @@ test('the emulator runs in the page, with the registry of kinds from the .wasm',
   assert.deepEqual(stored, [['CNAME', true, null], ['MX', false, 10]]);
 });
 
+test('the zone subpath in the page: readZone against the emulator, then plan and formatPlan', async () => {
+  const out = await page.evaluate(async () => {
+    const { batch, createEmulator, readZone, plan, formatPlan } = await import(new URL('../../pkg/src/zone/browser.mjs', location.href).href);
+    const emulator = createEmulator();
+    const zoneId = '023e105f4ecef8ad9ca31a8372d0c353';
+    const options = { apiToken: 'tok_browser_emulator', fetch: emulator.fetch };
+    await batch({ zone_id: zoneId, posts: [{ type: 'A', name: 'www', content: '192.0.2.1', ttl: 300 }, { type: 'TXT', name: '@', content: '"keep"', ttl: 1 }] }, options);
+    const zone = await readZone(zoneId, options);
+    const desired = [{ type: 'A', name: 'www', content: '192.0.2.2', ttl: 300 }];
+    const planned = zone.plan(desired, { zone: 'example.com' });
+    const same = JSON.stringify(plan(JSON.parse(JSON.stringify(zone.records)), desired, { zone: 'example.com', zoneId })) === JSON.stringify(planned);
+    return { summary: planned.summary, text: formatPlan(planned), same, frozen: Object.isFrozen(zone.records[0]) };
+  });
+  assert.deepEqual(out.summary, { create: 0, update: 1, replace: 0, delete: 0, unchanged: 0, managed: 1, operations: 1 });
+  assert.match(out.text, /^~ www\.example\.com A 192\.0\.2\.1\n +value: 192\.0\.2\.1 -> 192\.0\.2\.2$/m);
+  assert.equal(out.same, true);
+  assert.equal(out.frozen, true);
+});
+
 test('no errors in the page console so far', () => {
   assert.deepEqual(problems, []);
 });

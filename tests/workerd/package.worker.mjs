@@ -117,6 +117,20 @@ const cases = {
     ok(thrown instanceof ValidationError, 'one set of error classes for both entries');
   },
 
+  async 'the zone subpath: readZone plans against a zone read once through the emulator'() {
+    const emulator = zone.createEmulator();
+    const options = { apiToken: 'tok_workerd_emulator', fetch: emulator.fetch };
+    await zone.batch({ zone_id: ZONE, posts: [{ type: 'A', name: 'www', content: '192.0.2.1', ttl: 300 }] }, options);
+    const snapshot = await zone.readZone(ZONE, options);
+    ok(Object.isFrozen(snapshot.records[0]), 'the records are frozen');
+    const desired = [{ type: 'A', name: 'www', content: '192.0.2.2', ttl: 300 }];
+    const planned = snapshot.plan(desired, { zone: 'example.com' });
+    equal(planned.summary.update, 1);
+    equal(planned.params.zone_id, ZONE);
+    deepEqual(snapshot.plan(desired, { zone: 'example.com' }), planned);
+    deepEqual(zone.plan(JSON.parse(JSON.stringify(snapshot.records)), desired, { zone: 'example.com', zoneId: ZONE }), planned);
+  },
+
   // The shared name table (tests/names/table.rs): the native build, Node and Chromium give these
   // verdicts; workerd maps Unicode names with its own URL parser and must give the same.
   'every name of the shared table gets the verdict of every other build'() {
