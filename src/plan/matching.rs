@@ -22,13 +22,8 @@ fn group_key<'e>(e: &'e Entry<'_>) -> GroupKey<'e> {
     (e.canonical.owner.as_str(), e.canonical.kind.as_str())
 }
 
-fn has_name(pairs: &[GroupKey], name: &str) -> bool {
-    pairs.get(pairs.partition_point(|(owner, _)| *owner < name)).is_some_and(|(owner, _)| *owner == name)
-}
-
 /// The positions of `entries` by (name, type), then value, then `tie` (position for desired
-/// records, id for listed ones): the order records are matched in. One sort per side serves
-/// every later step (repeats, scope, groups), which merge or scan it.
+/// records, id for listed ones): the order a listing keeps its records in for matching.
 pub(crate) fn by_group(entries: &[Entry], desired: bool) -> Vec<usize> {
     let keys: Vec<(GroupKey, &super::canonical::Value)> = entries.iter().map(|e| (group_key(e), &e.canonical.value)).collect();
     sorted_positions(entries.len(), &|a, b| match (keys.get(a), keys.get(b), entries.get(a), entries.get(b)) {
@@ -37,19 +32,65 @@ pub(crate) fn by_group(entries: &[Entry], desired: bool) -> Vec<usize> {
     })
 }
 
-/// The (name, type) pairs of `entries` taken in `order` (sorted by pair), without repeats, for
-/// binary search. Sorted vectors rather than `BTreeSet`s and `HashSet`s: each set type is its
-/// own code in the .wasm.
-fn pairs<'e>(entries: &'e [Entry], order: impl Iterator<Item = usize>) -> Vec<GroupKey<'e>> {
-    let mut pairs: Vec<GroupKey> = order.filter_map(|i| entries.get(i)).map(group_key).collect();
-    pairs.dedup();
-    pairs
+/// Every record's (name, type) group as a number: equal numbers for one group, and numbers in
+/// (name, type name) order across both sides. Every later step compares these instead of names
+/// (comparing names was most of the matching's time, more so in WebAssembly, which compares
+/// bytes one at a time).
+struct Ranks {
+    current: Vec<u64>,
+    desired: Vec<u64>,
+}
+
+/// [`Ranks`]: the listed records' groups are numbered in `current_order` (sorted by group); a
+/// desired record of one of those groups takes its number, found by hashing, and the groups only
+/// desired records have are sorted among themselves and slotted in by binary search, so that
+/// only they are compared by name. A listed group `g` is `g << 32 | u32::MAX`; a new group that
+/// sorts before listed group `p` is `p << 32 | k`, `k` its place among the new ones.
+fn ranks(current: &[Entry], current_order: &[usize], desired: &[Entry]) -> Ranks {
+    let mut listed_groups: Vec<GroupKey> = Vec::new();
+    let mut current_rank = vec![0u64; current.len()];
+    for &i in current_order {
+        let Some(e) = current.get(i) else { continue };
+        let key = group_key(e);
+        if listed_groups.last() != Some(&key) {
+            listed_groups.push(key);
+        }
+        if let Some(rank) = current_rank.get_mut(i) {
+            *rank = listed(listed_groups.len() - 1);
+        }
+    }
+    let by_key: rustc_hash::FxHashMap<GroupKey, usize> = listed_groups.iter().enumerate().map(|(g, key)| (*key, g)).collect();
+    let mut desired_rank = vec![0u64; desired.len()];
+    let mut new: Vec<(GroupKey, usize)> = Vec::new();
+    for (i, (e, rank)) in desired.iter().zip(desired_rank.iter_mut()).enumerate() {
+        match by_key.get(&group_key(e)) {
+            Some(&g) => *rank = listed(g),
+            None => new.push((group_key(e), i)),
+        }
+    }
+    new.sort_unstable();
+    // `k` stays below u32::MAX: there are fewer new groups than records in a 4 GiB memory.
+    for (k, run) in new.chunk_by(|a, b| a.0 == b.0).enumerate() {
+        let Some(&(key, _)) = run.first() else { continue };
+        let before = listed_groups.partition_point(|g| *g < key) as u64;
+        for &(_, i) in run {
+            if let Some(rank) = desired_rank.get_mut(i) {
+                *rank = before << 32 | k as u64;
+            }
+        }
+    }
+    Ranks { current: current_rank, desired: desired_rank }
+}
+
+fn listed(group: usize) -> u64 {
+    (group as u64) << 32 | u64::from(u32::MAX)
 }
 
 /// Which desired records repeat an earlier one (the same canonical form, however written), from
-/// `order` ([`by_group`]: equal forms are next to each other, the first written first).
-fn repeats(desired: &[Entry], order: &[usize]) -> Vec<bool> {
-    let key = |i: usize| desired.get(i).map(|e| e.canonical.sort_key());
+/// `order` (by group, then value, then position: equal forms are next to each other, the first
+/// written first).
+fn repeats(desired: &[Entry], rank: &[u64], order: &[usize]) -> Vec<bool> {
+    let key = |i: usize| Some((rank.get(i)?, &desired.get(i)?.canonical.value));
     let mut repeated = vec![false; desired.len()];
     for run in order.windows(2) {
         if let [first, then] = *run {
@@ -67,12 +108,20 @@ fn repeats(desired: &[Entry], order: &[usize]) -> Vec<bool> {
 /// sorts its records once).
 pub(crate) fn match_zone(current: &[Entry], current_order: Option<&[usize]>, desired: &[Entry], policy: &Policy, zone: &str, issues: &mut Vec<Issue>) -> Matched {
     let out_of_reach = |e: &Entry| is_apex_ns(e, zone) || is_ignored(e, policy, zone);
+    let current_order = match current_order {
+        Some(order) if order.len() == current.len() => order.to_vec(),
+        _ => by_group(current, false),
+    };
+    let rank = ranks(current, &current_order, desired);
 
     // Desired records: out of reach ones are set aside with a word; a second copy of a record
     // (the API refuses identical records) is dropped. Apex and ignore rules depend only on the
     // name and type, so the first of equal records is never one set aside.
-    let desired_order = by_group(desired, true);
-    let repeated = repeats(desired, &desired_order);
+    let desired_order = sorted_positions(desired.len(), &|a, b| {
+        let key = |i: usize| Some((rank.desired.get(i)?, &desired.get(i)?.canonical.value, desired.get(i)?.index));
+        key(a).cmp(&key(b))
+    });
+    let repeated = repeats(desired, &rank.desired, &desired_order);
     let mut is_wanted = vec![false; desired.len()];
     for ((e, repeated), wanted) in desired.iter().zip(repeated).zip(is_wanted.iter_mut()) {
         let at = || format!("/desired/{}", e.index);
@@ -88,23 +137,22 @@ pub(crate) fn match_zone(current: &[Entry], current_order: Option<&[usize]>, des
     }
     let wanted_order: Vec<usize> = desired_order.into_iter().filter(|&i| is_wanted.get(i).copied().unwrap_or(false)).collect();
 
-    // Scope: the (name, type) pairs desired mentions, and whole names where a CNAME stands
+    // Scope: the (name, type) groups desired mentions, and whole names where a CNAME stands
     // (desired or listed) and desired mentions the name.
-    let current_order = match current_order {
-        Some(order) if order.len() == current.len() => order.to_vec(),
-        _ => by_group(current, false),
+    let mut desired_groups: Vec<u64> = wanted_order.iter().filter_map(|&i| rank.desired.get(i).copied()).collect();
+    desired_groups.dedup();
+    let cname_names: rustc_hash::FxHashSet<&str> =
+        wanted_order.iter().filter_map(|&i| desired.get(i)).chain(current).filter(|e| e.canonical.kind == RecordType::CNAME).map(|e| e.canonical.owner.as_str()).collect();
+    let desired_names: rustc_hash::FxHashSet<&str> = match policy.scope {
+        Scope::Desired if !cname_names.is_empty() => wanted_order.iter().filter_map(|&i| desired.get(i)).map(|e| e.canonical.owner.as_str()).collect(),
+        _ => rustc_hash::FxHashSet::default(),
     };
-    let desired_pairs = pairs(desired, wanted_order.iter().copied());
-    let current_pairs = pairs(current, current_order.iter().copied());
-    let cname = RecordType::CNAME.as_str();
-    let managed = |e: &Entry| {
-        let (owner, kind) = group_key(e);
+    let managed = |e: &Entry, group: u64| {
         !out_of_reach(e)
             && match policy.scope {
                 Scope::Zone => true,
                 Scope::Desired => {
-                    desired_pairs.binary_search(&(owner, kind)).is_ok()
-                        || (has_name(&desired_pairs, owner) && (desired_pairs.binary_search(&(owner, cname)).is_ok() || current_pairs.binary_search(&(owner, cname)).is_ok()))
+                    desired_groups.binary_search(&group).is_ok() || (cname_names.contains(e.canonical.owner.as_str()) && desired_names.contains(e.canonical.owner.as_str()))
                 }
             }
     };
@@ -112,34 +160,35 @@ pub(crate) fn match_zone(current: &[Entry], current_order: Option<&[usize]>, des
     // Groups in (name, type) order; within one, the listed records by value then id, the desired
     // ones by value then position: the two sorted sides merged, listed records first.
     let mut summary = Summary::default();
-    let have: Vec<&Entry> = current_order.iter().filter_map(|&i| current.get(i)).filter(|e| managed(e)).collect();
+    let have: Vec<(u64, &Entry)> =
+        current_order.iter().filter_map(|&i| Some((*rank.current.get(i)?, current.get(i)?))).filter(|&(group, e)| managed(e, group)).collect();
     summary.managed = have.len();
-    let want: Vec<&Entry> = wanted_order.iter().filter_map(|&i| desired.get(i)).collect();
-    let mut sides: Vec<(&Entry, bool)> = Vec::with_capacity(have.len() + want.len());
+    let want: Vec<(u64, &Entry)> = wanted_order.iter().filter_map(|&i| Some((*rank.desired.get(i)?, desired.get(i)?))).collect();
+    let mut sides: Vec<(u64, &Entry, bool)> = Vec::with_capacity(have.len() + want.len());
     let (mut h, mut w) = (have.iter().peekable(), want.iter().peekable());
     loop {
         let take_have = match (h.peek(), w.peek()) {
-            (Some(x), Some(y)) => group_key(x) <= group_key(y),
+            (Some(x), Some(y)) => x.0 <= y.0,
             (Some(_), None) => true,
             (None, Some(_)) => false,
             (None, None) => break,
         };
-        let next = if take_have { h.next().map(|e| (*e, false)) } else { w.next().map(|e| (*e, true)) };
+        let next = if take_have { h.next().map(|&(g, e)| (g, e, false)) } else { w.next().map(|&(g, e)| (g, e, true)) };
         sides.extend(next);
     }
 
     let mut changes: Vec<Planned> = Vec::new();
-    for group in sides.chunk_by(|(a, _), (b, _)| group_key(a) == group_key(b)) {
+    for group in sides.chunk_by(|a, b| a.0 == b.0) {
         // Most groups are one listed record and the same record desired: what `match_group`
         // finds for them, without its lists.
-        if let [(have, false), (want, true)] = group {
+        if let [(_, have, false), (_, want, true)] = group {
             if have.canonical == want.canonical && meta_diff(have.common(), want.common()).is_empty() {
                 summary.unchanged += 1;
                 continue;
             }
         }
-        let have = group.iter().filter(|(_, wanted)| !wanted).map(|(e, _)| *e).collect();
-        let want = group.iter().filter(|(_, wanted)| *wanted).map(|(e, _)| *e).collect();
+        let have = group.iter().filter(|(_, _, wanted)| !wanted).map(|(_, e, _)| *e).collect();
+        let want = group.iter().filter(|(_, _, wanted)| *wanted).map(|(_, e, _)| *e).collect();
         summary.unchanged += match_group(have, want, &mut changes);
     }
     let changes = pair_replacements(changes);
