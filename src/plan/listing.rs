@@ -11,7 +11,7 @@ use crate::batch::validate_record_json;
 use crate::issue::{Issue, Severity, ValidateOptions};
 use crate::json::{Arena, Json};
 use crate::record::{CommonFields, Record, RecordData, RecordType};
-use super::matching::by_group;
+use super::matching::Sorted;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -24,11 +24,11 @@ pub struct Listing {
     issues: Vec<Issue>,
     /// The `zone_name` the records carry, for `@` and relative names when a policy has no `zone`.
     zone_name: Option<String>,
-    /// The records in the order the planner matches them ([`by_group`]), against `zone_name`.
-    order: Vec<usize>,
+    /// The records in the order the planner matches them, groups numbered, against `zone_name`.
+    sorted: Option<Sorted>,
     /// The canonical forms and order against the first other zone a plan named (a listing
     /// without `zone_name`, planned with the policy's `zone`): worked out once, not every plan.
-    other_zone: OnceCell<(String, Vec<Canonical>, Vec<usize>)>,
+    other_zone: OnceCell<(String, Vec<Canonical>, Sorted)>,
 }
 
 struct Listed {
@@ -86,8 +86,8 @@ impl Listing {
         } else {
             (Vec::new(), None)
         };
-        let mut listing = Listing { text, records, issues, zone_name, order: Vec::new(), other_zone: OnceCell::new() };
-        listing.order = by_group(&listing.view(None), false);
+        let mut listing = Listing { text, records, issues, zone_name, sorted: None, other_zone: OnceCell::new() };
+        listing.sorted = Some(Sorted::of(&listing.view(None)));
         listing
     }
 
@@ -111,7 +111,7 @@ impl Listing {
     /// for matching; `positions`: a change shows a listed record by its position
     /// ([`ShownAs::Position`]) rather than its text. `forms` holds the canonical forms against a
     /// zone other than the two the listing keeps, when one is asked for.
-    pub(crate) fn entries<'l>(&'l self, zone: &str, positions: bool, forms: &'l mut Vec<Canonical>) -> (Vec<Entry<'l>>, Option<&'l [usize]>) {
+    pub(crate) fn entries<'l>(&'l self, zone: &str, positions: bool, forms: &'l mut Vec<Canonical>) -> (Vec<Entry<'l>>, Option<&'l Sorted>) {
         let (mut entries, order) = self.entries_in(zone, forms);
         if positions {
             for entry in &mut entries {
@@ -121,18 +121,18 @@ impl Listing {
         (entries, order)
     }
 
-    fn entries_in<'l>(&'l self, zone: &str, forms: &'l mut Vec<Canonical>) -> (Vec<Entry<'l>>, Option<&'l [usize]>) {
+    fn entries_in<'l>(&'l self, zone: &str, forms: &'l mut Vec<Canonical>) -> (Vec<Entry<'l>>, Option<&'l Sorted>) {
         if zone == self.zone_name.as_deref().unwrap_or_default() {
-            return (self.view(None), Some(&self.order));
+            return (self.view(None), self.sorted.as_ref());
         }
         if self.other_zone.get().is_none() {
             let canonical: Vec<Canonical> = self.records.iter().map(|l| l.held.canonical(zone)).collect();
-            let order = by_group(&self.view(Some(&canonical)), false);
+            let sorted = Sorted::of(&self.view(Some(&canonical)));
             // Set once; a later plan naming yet another zone works its forms out each time.
-            let _ = self.other_zone.set((zone.to_string(), canonical, order));
+            let _ = self.other_zone.set((zone.to_string(), canonical, sorted));
         }
         match self.other_zone.get() {
-            Some((other, canonical, order)) if other == zone => (self.view(Some(canonical)), Some(order)),
+            Some((other, canonical, sorted)) if other == zone => (self.view(Some(canonical)), Some(sorted)),
             _ => {
                 *forms = self.records.iter().map(|l| l.held.canonical(zone)).collect();
                 let forms: &'l [Canonical] = forms;

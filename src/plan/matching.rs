@@ -32,39 +32,87 @@ pub(crate) fn by_group(entries: &[Entry], desired: bool) -> Vec<usize> {
     })
 }
 
+/// The listed records in matching order, with their (name, type) groups numbered: what a
+/// [`super::Listing`] works out once and keeps, and a plan of typed records works out each time.
+pub(crate) struct Sorted {
+    /// [`by_group`] of the listed records.
+    order: Vec<usize>,
+    /// Each listed record's group number (see [`Ranks`]), by position.
+    rank: Vec<u64>,
+    /// One listed record of each group (its position), in group order.
+    representative: Vec<usize>,
+    /// Group numbers by a hash of (name, type name); a lookup is confirmed by comparing names.
+    by_hash: rustc_hash::FxHashMap<u64, usize>,
+}
+
+impl Sorted {
+    pub(crate) fn of(current: &[Entry]) -> Sorted {
+        let order = by_group(current, false);
+        let mut rank = vec![0u64; current.len()];
+        let mut representative: Vec<usize> = Vec::new();
+        let mut by_hash = rustc_hash::FxHashMap::default();
+        let mut last: Option<GroupKey> = None;
+        for &i in &order {
+            let Some(e) = current.get(i) else { continue };
+            let key = group_key(e);
+            if last != Some(key) {
+                last = Some(key);
+                by_hash.entry(group_hash(key)).or_insert(representative.len());
+                representative.push(i);
+            }
+            if let Some(r) = rank.get_mut(i) {
+                *r = listed(representative.len() - 1);
+            }
+        }
+        Sorted { order, rank, representative, by_hash }
+    }
+
+    /// The number of the listed group `key`, if a listed record has it.
+    fn group(&self, current: &[Entry], key: GroupKey) -> Option<usize> {
+        let key_of = |g: usize| self.representative.get(g).and_then(|&i| current.get(i)).map(group_key);
+        match self.by_hash.get(&group_hash(key)) {
+            Some(&g) if key_of(g) == Some(key) => Some(g),
+            // Not listed, or two groups with one hash (never seen; handled all the same).
+            Some(_) => {
+                let g = self.before(current, key);
+                (key_of(g) == Some(key)).then_some(g)
+            }
+            None => None,
+        }
+    }
+
+    /// How many listed groups sort before `key`.
+    fn before(&self, current: &[Entry], key: GroupKey) -> usize {
+        self.representative.partition_point(|&i| current.get(i).map(group_key) < Some(key))
+    }
+}
+
+fn group_hash(key: GroupKey) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    key.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Every record's (name, type) group as a number: equal numbers for one group, and numbers in
 /// (name, type name) order across both sides. Every later step compares these instead of names
 /// (comparing names was most of the matching's time, more so in WebAssembly, which compares
-/// bytes one at a time).
-struct Ranks {
-    current: Vec<u64>,
+/// bytes one at a time). A listed group `g` is `g << 32 | u32::MAX`; a group only desired records
+/// have, sorting before listed group `p`, is `p << 32 | k`, `k` its place among those groups.
+struct Ranks<'s> {
+    current: &'s [u64],
     desired: Vec<u64>,
 }
 
-/// [`Ranks`]: the listed records' groups are numbered in `current_order` (sorted by group); a
-/// desired record of one of those groups takes its number, found by hashing, and the groups only
+/// [`Ranks`]: a desired record of a listed group finds its number by hashing; the groups only
 /// desired records have are sorted among themselves and slotted in by binary search, so that
-/// only they are compared by name. A listed group `g` is `g << 32 | u32::MAX`; a new group that
-/// sorts before listed group `p` is `p << 32 | k`, `k` its place among the new ones.
-fn ranks(current: &[Entry], current_order: &[usize], desired: &[Entry]) -> Ranks {
-    let mut listed_groups: Vec<GroupKey> = Vec::new();
-    let mut current_rank = vec![0u64; current.len()];
-    for &i in current_order {
-        let Some(e) = current.get(i) else { continue };
-        let key = group_key(e);
-        if listed_groups.last() != Some(&key) {
-            listed_groups.push(key);
-        }
-        if let Some(rank) = current_rank.get_mut(i) {
-            *rank = listed(listed_groups.len() - 1);
-        }
-    }
-    let by_key: rustc_hash::FxHashMap<GroupKey, usize> = listed_groups.iter().enumerate().map(|(g, key)| (*key, g)).collect();
+/// only they are compared by name.
+fn ranks<'s>(current: &[Entry], sorted: &'s Sorted, desired: &[Entry]) -> Ranks<'s> {
     let mut desired_rank = vec![0u64; desired.len()];
     let mut new: Vec<(GroupKey, usize)> = Vec::new();
     for (i, (e, rank)) in desired.iter().zip(desired_rank.iter_mut()).enumerate() {
-        match by_key.get(&group_key(e)) {
-            Some(&g) => *rank = listed(g),
+        match sorted.group(current, group_key(e)) {
+            Some(g) => *rank = listed(g),
             None => new.push((group_key(e), i)),
         }
     }
@@ -72,14 +120,14 @@ fn ranks(current: &[Entry], current_order: &[usize], desired: &[Entry]) -> Ranks
     // `k` stays below u32::MAX: there are fewer new groups than records in a 4 GiB memory.
     for (k, run) in new.chunk_by(|a, b| a.0 == b.0).enumerate() {
         let Some(&(key, _)) = run.first() else { continue };
-        let before = listed_groups.partition_point(|g| *g < key) as u64;
+        let before = sorted.before(current, key) as u64;
         for &(_, i) in run {
             if let Some(rank) = desired_rank.get_mut(i) {
                 *rank = before << 32 | k as u64;
             }
         }
     }
-    Ranks { current: current_rank, desired: desired_rank }
+    Ranks { current: &sorted.rank, desired: desired_rank }
 }
 
 fn listed(group: usize) -> u64 {
@@ -104,15 +152,19 @@ fn repeats(desired: &[Entry], rank: &[u64], order: &[usize]) -> Vec<bool> {
     repeated
 }
 
-/// `current_order` is [`by_group`] of `current` when it is known already (a [`super::Listing`]
-/// sorts its records once).
-pub(crate) fn match_zone(current: &[Entry], current_order: Option<&[usize]>, desired: &[Entry], policy: &Policy, zone: &str, issues: &mut Vec<Issue>) -> Matched {
+/// `sorted` is [`Sorted::of`] `current` when it is known already (a [`super::Listing`] keeps it).
+pub(crate) fn match_zone(current: &[Entry], sorted: Option<&Sorted>, desired: &[Entry], policy: &Policy, zone: &str, issues: &mut Vec<Issue>) -> Matched {
     let out_of_reach = |e: &Entry| is_apex_ns(e, zone) || is_ignored(e, policy, zone);
-    let current_order = match current_order {
-        Some(order) if order.len() == current.len() => order.to_vec(),
-        _ => by_group(current, false),
+    let worked_out;
+    let sorted = match sorted {
+        Some(sorted) if sorted.order.len() == current.len() => sorted,
+        _ => {
+            worked_out = Sorted::of(current);
+            &worked_out
+        }
     };
-    let rank = ranks(current, &current_order, desired);
+    let current_order = &sorted.order;
+    let rank = ranks(current, sorted, desired);
 
     // Desired records: out of reach ones are set aside with a word; a second copy of a record
     // (the API refuses identical records) is dropped. Apex and ignore rules depend only on the

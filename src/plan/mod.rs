@@ -350,8 +350,8 @@ pub fn plan(current: &[ZoneRecord], desired: &[Record], policy: &Policy) -> Chan
     plan_entries(current, None, desired, policy, &zone, Vec::new())
 }
 
-pub(crate) fn plan_entries(current: Vec<Entry>, current_order: Option<&[usize]>, desired: Vec<Entry>, policy: &Policy, zone: &str, mut issues: Vec<Issue>) -> ChangePlan {
-    let matched = matching::match_zone(&current, current_order, &desired, policy, zone, &mut issues);
+pub(crate) fn plan_entries(current: Vec<Entry>, sorted: Option<&matching::Sorted>, desired: Vec<Entry>, policy: &Policy, zone: &str, mut issues: Vec<Issue>) -> ChangePlan {
+    let matched = matching::match_zone(&current, sorted, &desired, policy, zone, &mut issues);
     let limits = safety::check(&matched, policy, &mut issues);
     issues.retain(|i| !policy.validate.is_disabled(&i.code));
     let blocked = issues.iter().any(|i| i.severity == crate::issue::Severity::Error);

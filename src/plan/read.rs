@@ -80,7 +80,7 @@ fn plan_in(listing: &Listing, positions: bool, desired: &[u8], policy: &str, are
         }
     }
     let mut other_forms = Vec::new();
-    let (current, current_order) = listing.entries(&zone, positions, &mut other_forms);
+    let (current, sorted) = listing.entries(&zone, positions, &mut other_forms);
     let mut typed = Vec::with_capacity(desired_json.len());
     for (index, json) in desired_json.iter().enumerate() {
         let (found, record) = validate_record_json(json, &policy.validate);
@@ -94,7 +94,7 @@ fn plan_in(listing: &Listing, positions: bool, desired: &[u8], policy: &str, are
     }
     let forms: Vec<Canonical> = typed.iter().map(|(_, record)| Canonical::of(record, &zone)).collect();
     let desired = typed.iter().zip(&forms).map(|((index, record), form)| entry(*index, None, record, form)).collect();
-    let mut plan = plan_entries(current, current_order, desired, &policy, &zone, issues);
+    let mut plan = plan_entries(current, sorted, desired, &policy, &zone, issues);
     if let Some(params) = plan.params.as_mut() {
         params.zone_id = policy.zone_id.clone().unwrap_or_default();
     }
