@@ -305,13 +305,18 @@ fn walk(json: &Json, options: &ValidateOptions) -> Walk {
 /// issue, and the typed record when none is an error.
 pub fn validate_record_json(json: &Json, options: &ValidateOptions) -> (Vec<Issue>, Option<Record>) {
     let mut r = Report::new(options);
-    if check_record(json, &Path::Root, &mut r, Mode::Full, &[]).is_none() {
+    let Some(members) = json.as_object() else {
+        check_record(json, &Path::Root, &mut r, Mode::Full, &[]);
         return (r.issues, None);
-    }
+    };
+    // One index of the record's members serves the check and the typing.
+    let root = Path::Root;
+    let rec = crate::record::fields::Fields::new(members, &root, "record", Mode::Full);
+    crate::record::common::check_record_fields(&rec, &mut r, Mode::Full, &[]);
     if r.has_errors() {
         return (r.issues, None);
     }
-    let record = crate::record::typed::record(json);
+    let record = crate::record::typed::record_of(&rec);
     if record.is_none() {
         let silenced = r.silenced_error_count() > 0;
         unreadable(&mut r, "", silenced);

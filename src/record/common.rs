@@ -120,7 +120,12 @@ pub(crate) fn check_record(value: &Json, at: &Path, r: &mut Report, mode: Mode, 
         r.error(at, "record.type-of-record", format!("a record must be an object, got {}", value.kind()));
         return None;
     };
-    let rec = Fields::new(members, at, "record", mode);
+    check_record_fields(&Fields::new(members, at, "record", mode), r, mode, extra_known)
+}
+
+/// [`check_record`] of a record object's members, indexed already (`Fields` under the `record`
+/// prefix), so a caller that types the record next reads the same index.
+pub(crate) fn check_record_fields(rec: &Fields, r: &mut Report, mode: Mode, extra_known: &[&str]) -> Option<RecordCheck> {
     let kind = read_type(&rec, r);
     let shared = check_common(&rec, r, kind);
 

@@ -23,9 +23,13 @@ use crate::json::Json;
 pub(crate) fn record(value: &Json) -> Option<Record> {
     let members = value.as_object()?;
     let root = Path::Root;
-    let rec = Fields::new(members, &root, "record", Mode::Full);
-    let kind = kind(&rec)?;
-    Some(Record { common: common(&rec)?, data: value_of(kind, &rec)? })
+    record_of(&Fields::new(members, &root, "record", Mode::Full))
+}
+
+/// [`record`] of a record object's members, indexed already.
+pub(crate) fn record_of(rec: &Fields) -> Option<Record> {
+    let kind = kind(rec)?;
+    Some(Record { common: common(rec)?, data: value_of(kind, rec)? })
 }
 
 /// A member read by `read`: `Some(None)` when absent or `null`, `None` when present but not what
