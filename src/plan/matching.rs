@@ -134,6 +134,23 @@ fn listed(group: usize) -> u64 {
     (group as u64) << 32 | u64::from(u32::MAX)
 }
 
+/// The positions of the desired records by group, then value, then position: sorted as numbers
+/// (group, position) first, then only the runs of one group, which are rare and short, by value.
+fn desired_order(desired: &[Entry], rank: &[u64]) -> Vec<usize> {
+    let mut keyed: Vec<(u64, usize)> = rank.iter().copied().zip(0..desired.len()).collect();
+    keyed.sort_unstable();
+    for run in keyed.chunk_by_mut(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        // The planner's one sort of positions (each sort instance costs the .wasm kilobytes).
+        let value = |k: usize| run.get(k).and_then(|&(_, i)| desired.get(i)).map(|e| &e.canonical.value);
+        let order = sorted_positions(run.len(), &|a, b| value(a).cmp(&value(b)));
+        let sorted: Vec<(u64, usize)> = order.iter().filter_map(|&k| run.get(k).copied()).collect();
+        for (slot, key) in run.iter_mut().zip(sorted) {
+            *slot = key;
+        }
+    }
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Which desired records repeat an earlier one (the same canonical form, however written), from
 /// `order` (by group, then value, then position: equal forms are next to each other, the first
 /// written first).
@@ -169,10 +186,7 @@ pub(crate) fn match_zone(current: &[Entry], sorted: Option<&Sorted>, desired: &[
     // Desired records: out of reach ones are set aside with a word; a second copy of a record
     // (the API refuses identical records) is dropped. Apex and ignore rules depend only on the
     // name and type, so the first of equal records is never one set aside.
-    let desired_order = sorted_positions(desired.len(), &|a, b| {
-        let key = |i: usize| Some((rank.desired.get(i)?, &desired.get(i)?.canonical.value, desired.get(i)?.index));
-        key(a).cmp(&key(b))
-    });
+    let desired_order = desired_order(desired, &rank.desired);
     let repeated = repeats(desired, &rank.desired, &desired_order);
     let mut is_wanted = vec![false; desired.len()];
     for ((e, repeated), wanted) in desired.iter().zip(repeated).zip(is_wanted.iter_mut()) {
@@ -234,7 +248,8 @@ pub(crate) fn match_zone(current: &[Entry], sorted: Option<&Sorted>, desired: &[
         // Most groups are one listed record and the same record desired: what `match_group`
         // finds for them, without its lists.
         if let [(_, have, false), (_, want, true)] = group {
-            if have.canonical == want.canonical && meta_diff(have.common(), want.common()).is_empty() {
+            // One group: the same name and type, so only the values are compared.
+            if have.canonical.value == want.canonical.value && meta_diff(have.common(), want.common()).is_empty() {
                 summary.unchanged += 1;
                 continue;
             }
@@ -444,14 +459,16 @@ pub(crate) fn meta_diff(current: &CommonFields, desired: &CommonFields) -> Vec<&
         fn norm(c: Option<&str>) -> Option<&str> {
             c.filter(|c| !c.is_empty())
         }
-        if norm(comment.as_deref()) != norm(current.comment.as_ref().and_then(Option::as_deref)) {
+        let (wanted, listed) = (norm(comment.as_deref()), norm(current.comment.as_ref().and_then(Option::as_deref)));
+        if !matches!((wanted, listed), (None, None)) && !matches!((wanted, listed), (Some(w), Some(l)) if same_text(w, l)) {
             out.push("comment");
         }
     }
     if let Some(tags) = &desired.tags {
         // The same list is the same set: most records are compared with themselves.
         let listed = current.tags.as_deref().unwrap_or_default();
-        if tags.as_slice() != listed && tag_set(tags) != tag_set(listed) {
+        let same_list = tags.len() == listed.len() && tags.iter().zip(listed).all(|(d, c)| same_text(d, c));
+        if !same_list && tag_set(tags) != tag_set(listed) {
             out.push("tags");
         }
     }
@@ -466,6 +483,19 @@ pub(crate) fn meta_diff(current: &CommonFields, desired: &CommonFields) -> Vec<&
         out.push("private_routing");
     }
     out
+}
+
+/// Whether two texts are equal, compared eight bytes at a time. Written here because in
+/// WebAssembly `==` on text calls `memcmp`, which compares a byte at a time: the comment and tags
+/// of every record that stays are compared, and that loop was most of [`meta_diff`]'s time.
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |chunk: &[u8]| chunk.first_chunk::<8>().map(|w| u64::from_ne_bytes(*w));
+    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
+    x.by_ref().zip(y.by_ref()).all(|(p, q)| word(p) == word(q)) && x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
 }
 
 /// Tags as a set (sorted, without repeats): order does not matter, and tag names are
@@ -574,7 +604,17 @@ fn warning(pointer: String, code: &'static str, message: String) -> Issue {
 
 #[cfg(test)]
 mod tests {
-    use super::glob;
+    use super::{glob, same_text};
+
+    #[test]
+    fn same_text_is_equality() {
+        let texts = ["", "a", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnoq", "bcdefghijklmnop", "é", "bench record 12"];
+        for a in texts {
+            for b in texts {
+                assert_eq!(same_text(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn glob_matches_runs_of_characters() {
