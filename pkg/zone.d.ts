@@ -43,7 +43,7 @@ export function parseZone(text: string, options?: ParseZoneOptions): ParsedZone;
  * records. Throws a `ValidationError` (pointers into `records`) when a record cannot be written faithfully.
  */
 export function formatZone(records: Array<DnsRecord>, options?: { origin?: string }): string;
-// ---- Zone sync: plan, formatPlan, listRecords, sync ----
+// ---- Zone sync: plan, formatPlan, listRecords, readZone, sync ----
 
 /** A record as `GET /dns_records` lists it. */
 export type ListedRecord = RecordResponse;
@@ -76,6 +76,7 @@ export interface PlanChange {
   type: RecordType;
   /** The id of the record updated, replaced or deleted. */
   id?: string;
+  /** The listed record (from `readZone`, the snapshot's own frozen record; from `plan`, a copy). */
   before?: ListedRecord;
   after?: DnsRecord;
   /** The fields that differ (`content`, `data`, `priority`, `ttl`, `proxied`, `comment`, `tags`, `settings`, `private_routing`, `type`). */
@@ -117,6 +118,20 @@ export interface ListOptions extends ClientOptions {
 /** Every record of a zone, page by page until `result_info.total_pages`. */
 export function listRecords(zoneId: string, options: ListOptions): Promise<ListedRecord[]>;
 
+/** A zone read once: plan against it as often as needed without reading its records again. */
+export interface ZoneSnapshot {
+  readonly zoneId: string;
+  /** The records as listed, frozen (deeply): the zone when it was read. Copy one to change it. */
+  readonly records: ReadonlyArray<Readonly<ListedRecord>>;
+  /** `plan(records, desired, policy)`, with `policy.zoneId` defaulting to the snapshot's `zoneId`. */
+  plan(desired: DnsRecord[], policy?: PlanPolicy): ZonePlan;
+}
+/**
+ * Reads a zone (`listRecords`, same options) and keeps its records read in WebAssembly, so each
+ * `plan` reads only the desired records. `sync` plans this way.
+ */
+export function readZone(zoneId: string, options: ListOptions): Promise<ZoneSnapshot>;
+
 export interface SyncOptions extends ClientOptions, Omit<PlanPolicy, 'zoneId'> {
   /** Plan and send nothing. */
   dryRun?: boolean;
@@ -150,7 +165,7 @@ export interface SyncResult {
   parts?: SyncPart[];
 }
 /**
- * listRecords + plan + one atomic batch. A refused plan throws a ValidationError (with `plan`); a batch
+ * readZone + plan + one atomic batch. A refused plan throws a ValidationError (with `plan`); a batch
  * refused because the zone changed since the listing throws an ApiError with `replan: true`. With
  * `allowSplit`, a failing part does not throw: the result's `parts` say what was applied.
  */
