@@ -556,3 +556,18 @@ proptest! {
         prop_assert!(again.changes.is_empty(), "{:?}", again.changes);
     }
 }
+
+#[test]
+fn desired_issues_point_into_desired_even_when_the_record_cannot_be_typed() {
+    let desired = [
+        json!({ "type": "A", "name": "a.example.com", "content": "192.0.2.1", "ttl": 1 }),
+        // `disable` silences the integer rule, so only the typing refuses the TTL.
+        json!({ "type": "A", "name": "b.example.com", "content": "192.0.2.2", "ttl": 1.5 }),
+        json!({ "type": "A", "name": "c.example.com", "content": "192.0.2.3", "ttl": 7 }),
+    ];
+    let p = run(&[], &desired, json!({ "zone": ZONE, "disable": ["record.ttl.integer"] }));
+    let at = |code: &str| p.issues.iter().filter(|i| i.code == code).map(|i| i.pointer.clone()).collect::<Vec<_>>();
+    assert_eq!(at("record.unreadable"), ["/desired/1"]);
+    assert_eq!(at("record.ttl.range"), ["/desired/2/ttl"]);
+    assert!(p.params.is_none());
+}

@@ -304,14 +304,19 @@ fn walk(json: &Json, options: &ValidateOptions) -> Walk {
 /// Validates one record on its own (as a post), for forms that check as the user types: every
 /// issue, and the typed record when none is an error.
 pub fn validate_record_json(json: &Json, options: &ValidateOptions) -> (Vec<Issue>, Option<Record>) {
+    validate_record_at(json, &Path::Root, options)
+}
+
+/// [`validate_record_json`] of a record that stands at `at` in a larger input (a plan's
+/// `/desired/3`): the issues' pointers start there.
+pub(crate) fn validate_record_at(json: &Json, at: &Path, options: &ValidateOptions) -> (Vec<Issue>, Option<Record>) {
     let mut r = Report::new(options);
     let Some(members) = json.as_object() else {
-        check_record(json, &Path::Root, &mut r, Mode::Full, &[]);
+        check_record(json, at, &mut r, Mode::Full, &[]);
         return (r.issues, None);
     };
     // One index of the record's members serves the check and the typing.
-    let root = Path::Root;
-    let rec = crate::record::fields::Fields::new(members, &root, "record", Mode::Full);
+    let rec = crate::record::fields::Fields::new(members, at, "record", Mode::Full);
     crate::record::common::check_record_fields(&rec, &mut r, Mode::Full, &[]);
     if r.has_errors() {
         return (r.issues, None);
@@ -319,7 +324,7 @@ pub fn validate_record_json(json: &Json, options: &ValidateOptions) -> (Vec<Issu
     let record = crate::record::typed::record_of(&rec);
     if record.is_none() {
         let silenced = r.silenced_error_count() > 0;
-        unreadable(&mut r, "", silenced);
+        unreadable(&mut r, &at.to_pointer(), silenced);
     }
     let record = record.filter(|_| !r.has_errors());
     (r.issues, record)

@@ -5,7 +5,7 @@
 use super::canonical::Canonical;
 use super::listing::Listing;
 use super::{plan_entries, ChangePlan, Entry, IgnoreRule, Policy, Scope, ShownAs, Typed};
-use crate::batch::validate_record_json;
+use crate::batch::validate_record_at;
 use crate::issue::{Issue, Plan, Severity};
 use crate::json::{Arena, Json};
 use crate::record::{Record, RecordType};
@@ -82,12 +82,11 @@ fn plan_in(listing: &Listing, positions: bool, desired: &[u8], policy: &str, are
     let mut other_forms = Vec::new();
     let (current, sorted) = listing.entries(&zone, positions, &mut other_forms);
     let mut typed = Vec::with_capacity(desired_json.len());
+    let root = crate::issue::Path::Root;
+    let desired_at = root.key("desired");
     for (index, json) in desired_json.iter().enumerate() {
-        let (found, record) = validate_record_json(json, &policy.validate);
-        issues.extend(found.into_iter().map(|mut i| {
-            i.pointer.insert_str(0, &format!("/desired/{index}"));
-            i
-        }));
+        let (found, record) = validate_record_at(json, &desired_at.index(index), &policy.validate);
+        issues.extend(found);
         if let Some(record) = record {
             typed.push((index, record));
         }
