@@ -110,8 +110,8 @@ fn value_of(data: &RecordData) -> Value {
         RecordData::AAAA { content } => content.trim().parse::<Ipv6Addr>().map_or_else(|_| Value::Opaque(content.to_string()), |ip| Value::Ipv6(ip.octets())),
         RecordData::CNAME { content } | RecordData::NS { content } | RecordData::PTR { content } => Value::Host(target_name(content)),
         RecordData::MX { content, priority } => Value::Mx { priority: *priority, host: target_name(content) },
-        RecordData::TXT { content } => match crate::record::txt::character_strings(content) {
-            Ok(strings) => Value::Text(strings.concat()),
+        RecordData::TXT { content } => match crate::record::txt::joined_text(content) {
+            Ok(text) => Value::Text(text),
             Err(_) => Value::Opaque(content.to_string()),
         },
         RecordData::OPENPGPKEY { content } => Value::Bytes(base64_bytes(content)),

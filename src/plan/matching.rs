@@ -493,9 +493,14 @@ fn same_text(a: &str, b: &str) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let word = |chunk: &[u8]| chunk.first_chunk::<8>().map(|w| u64::from_ne_bytes(*w));
-    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
-    x.by_ref().zip(y.by_ref()).all(|(p, q)| word(p) == word(q)) && x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
+    let mut at = 0;
+    while let (Some(p), Some(q)) = (a.get(at..).and_then(<[u8]>::first_chunk::<8>), b.get(at..).and_then(<[u8]>::first_chunk::<8>)) {
+        if u64::from_ne_bytes(*p) != u64::from_ne_bytes(*q) {
+            return false;
+        }
+        at += 8;
+    }
+    a.iter().zip(b).skip(at).all(|(p, q)| p == q)
 }
 
 /// Tags as a set (sorted, without repeats): order does not matter, and tag names are

@@ -133,6 +133,12 @@ pub fn character_strings(content: &str) -> Result<Vec<Vec<u8>>, String> {
     parse(content).map(|strings| strings.into_iter().map(Cow::into_owned).collect()).map_err(|(_, message)| message)
 }
 
+/// The bytes of the character-strings, joined: what a resolver's user reads (the plan's
+/// canonical TXT value). One copy, from the borrowed strings.
+pub fn joined_text(content: &str) -> Result<Vec<u8>, String> {
+    parse(content).map(|strings| strings.concat()).map_err(|(_, message)| message)
+}
+
 /// As [`character_strings`], borrowing every string that has no escapes (the usual case, so
 /// checking a TXT record allocates only the list).
 fn parse(content: &str) -> Result<Vec<Cow<'_, [u8]>>, (Rule, String)> {
@@ -265,6 +271,7 @@ mod tests {
         assert_eq!(character_strings("v=spf1 -all").unwrap(), vec![b"v=spf1 -all".to_vec()]);
         assert_eq!(character_strings(r#""""#).unwrap(), vec![Vec::<u8>::new()]);
         assert_eq!(character_strings(r#""a""b""#).unwrap(), vec![b"a".to_vec(), b"b".to_vec()]);
+        assert_eq!(joined_text(r#""a\"b" "c""#).unwrap(), b"a\"bc".to_vec());
         assert_eq!(character_strings("\"\\é\"").unwrap(), vec!["é".as_bytes().to_vec()]);
     }
 
