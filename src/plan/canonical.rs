@@ -7,12 +7,14 @@
 
 use crate::name;
 use crate::record::{Record, RecordData, RecordType};
+use compact_str::CompactString;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// A record's identity in the plan: its owner name (fully qualified, folded), its kind, its value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Canonical {
-    pub owner: String,
+    /// Inline up to 24 bytes (most names): a plan makes one for every record of both sides.
+    pub owner: CompactString,
     pub kind: RecordType,
     pub value: Value,
 }
@@ -69,17 +71,16 @@ impl Canonical {
 /// zone already folded (what `plan` nearly always gets) is qualified in one allocation; the result
 /// is the same (`name::qualify` keeps ASCII names as written before folding them), which the
 /// test below checks.
-pub fn owner_name(name: &str, zone: &str) -> String {
+pub fn owner_name(name: &str, zone: &str) -> CompactString {
     let trimmed = name.trim_end_matches('.');
     let zone_folded = !zone.ends_with('.') && !zone.bytes().any(|b| b.is_ascii_uppercase());
     if !trimmed.is_ascii() || !zone.is_ascii() || !zone_folded {
-        return name::qualify(name, zone);
+        return name::qualify(name, zone).into();
     }
     if trimmed == "@" || trimmed.is_empty() {
-        return zone.to_string();
+        return zone.into();
     }
-    let mut owner = String::with_capacity(trimmed.len() + 1 + zone.len());
-    owner.push_str(trimmed);
+    let mut owner = CompactString::from(trimmed);
     owner.make_ascii_lowercase();
     let within = |owner: &str| owner == zone || owner.strip_suffix(zone).is_some_and(|head| head.ends_with('.'));
     if !zone.is_empty() && !within(&owner) {

@@ -245,14 +245,27 @@ pub(crate) fn match_zone(current: &[Entry], sorted: Option<&Sorted>, desired: &[
 
     let mut changes: Vec<Planned> = Vec::new();
     for group in sides.chunk_by(|a, b| a.0 == b.0) {
-        // Most groups are one listed record and the same record desired: what `match_group`
-        // finds for them, without its lists.
-        if let [(_, have, false), (_, want, true)] = group {
-            // One group: the same name and type, so only the values are compared.
-            if have.canonical.value == want.canonical.value && meta_diff(have.common(), want.common()).is_empty() {
-                summary.unchanged += 1;
+        // Most groups are one record on one side or one on each: what `match_group` decides for
+        // them, without its lists (a plan of thousands of records made a dozen small lists each).
+        match group {
+            [(_, have, false), (_, want, true)] => {
+                // One group: the same name and type, so only the values are compared.
+                if have.canonical.value == want.canonical.value && meta_diff(have.common(), want.common()).is_empty() {
+                    summary.unchanged += 1;
+                } else {
+                    update(have, want, &mut changes);
+                }
                 continue;
             }
+            [(_, have, false)] => {
+                delete(have, &mut changes);
+                continue;
+            }
+            [(_, want, true)] => {
+                create(want, &mut changes);
+                continue;
+            }
+            _ => {}
         }
         let have = group.iter().filter(|(_, _, wanted)| !wanted).map(|(_, e, _)| *e).collect();
         let want = group.iter().filter(|(_, _, wanted)| *wanted).map(|(_, e, _)| *e).collect();
@@ -353,7 +366,7 @@ fn create(w: &Entry, changes: &mut Vec<Planned>) {
     let Some(record) = w.record().cloned() else { return };
     let change = Change {
         action: Action::Create,
-        name: w.canonical.owner.clone(),
+        name: w.canonical.owner.to_string(),
         record_type: w.canonical.kind,
         id: None,
         before: None,
@@ -367,7 +380,7 @@ fn delete(h: &Entry, changes: &mut Vec<Planned>) {
     let id = h.id.unwrap_or_default().to_string();
     let change = Change {
         action: Action::Delete,
-        name: h.canonical.owner.clone(),
+        name: h.canonical.owner.to_string(),
         record_type: h.canonical.kind,
         id: Some(id.clone()),
         before: Some(h.shown()),
@@ -433,7 +446,7 @@ fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
     all_fields.extend(fields.iter().map(|f| f.to_string()));
     let change = Change {
         action: Action::Update,
-        name: w.canonical.owner.clone(),
+        name: w.canonical.owner.to_string(),
         record_type: w.canonical.kind,
         id: Some(id),
         before: Some(h.shown()),
