@@ -25,9 +25,12 @@ export function createPlanApi(wasm, boundary) {
     // could call the package and reuse a scratch slot.
     const currentText = toText(current ?? [], 'current');
     const desiredText = toText(desired ?? [], 'desired');
-    // A copy of each listed record a change shows, as the text that was planned reads: the
-    // plan does not share objects with the caller's array.
-    return withListed(JSON.parse(call(wasm.planJson, utf8(currentText, 0), utf8(desiredText, 1), policyText)), (at) => JSON.parse(JSON.stringify(current[at])));
+    // A copy of each listed record a change shows, as the text that was planned reads it: the
+    // plan shares no object with the caller's array. An array that is not plain (its own toJSON)
+    // was planned as that text, so the records are read back from the text.
+    let planned;
+    const listedAt = Array.isArray(current) && current.toJSON === undefined ? (at) => JSON.parse(JSON.stringify(current[at])) : (at) => (planned ??= JSON.parse(currentText))[at];
+    return withListed(JSON.parse(call(wasm.planJson, utf8(currentText, 0), utf8(desiredText, 1), policyText)), listedAt);
   }
 
   // The module gives a listed record a change shows as its position in `current`; the record

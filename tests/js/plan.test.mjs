@@ -55,3 +55,21 @@ test('plan params go straight into batch()', async () => {
   assert.deepEqual(sent, { posts: [{ type: 'A', name: 'www', content: '192.0.2.1', ttl: 1 }] });
   assert.equal(result.posts.length, 1);
 });
+
+test("a change's before is a copy of the listed record as given, even from an array with its own toJSON", () => {
+  const current = [listed('id1', a('www.example.com', '192.0.2.1', { meta: { source: 'dashboard' }, comment: 'keep' })), listed('id2', a('old.example.com', '192.0.2.9'))];
+  const desired = [a('www.example.com', '192.0.2.7')];
+  const p = plan(current, desired, { scope: 'zone', force: true });
+  const update = p.changes.find((c) => c.action === 'update');
+  assert.deepEqual(update.before, current[0]);
+  assert.notEqual(update.before, current[0], 'a copy: the plan shares no object with the caller');
+  update.before.meta.source = 'changed';
+  assert.equal(current[0].meta.source, 'dashboard');
+  assert.deepEqual(p.changes.find((c) => c.action === 'delete').before, current[1]);
+  // The array's own toJSON decides what is planned; `before` is read from that same text.
+  const shown = [listed('id9', a('www.example.com', '192.0.2.1'))];
+  const odd = [listed('ignored', a('x.example.com', '192.0.2.2'))];
+  odd.toJSON = () => shown;
+  const q = plan(odd, desired);
+  assert.deepEqual(q.changes.map((c) => [c.action, c.id, c.before]), [['update', 'id9', shown[0]]]);
+});
