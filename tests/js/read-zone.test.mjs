@@ -3,20 +3,9 @@
 // (or loses) the listing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readZone, listRecords, plan, createEmulator, InternalError, ValidationError } from '../../pkg/src/zone/node.mjs';
-import { startServer as startEmulatorServer } from '../../examples/emulator-server.mjs';
-import { ZONE, TOKEN } from './support/emulator.mjs';
-
-async function withZone(records, run) {
-  const emulator = createEmulator();
-  if (records.length) emulator.seed(ZONE, records);
-  const server = await startEmulatorServer({ emulator });
-  try {
-    await run({ emulator, options: { apiToken: TOKEN, baseURL: server.baseURL, maxRetries: 0 } });
-  } finally {
-    await server.close();
-  }
-}
+import { readZone, listRecords, plan, InternalError, ValidationError } from '../../pkg/src/zone/node.mjs';
+import { withZone } from './support/zone-server.mjs';
+import { ZONE } from './support/emulator.mjs';
 
 const host = (i) => ({ type: 'A', name: `h${i}.example.com`, content: `10.0.${i >> 8}.${i & 255}`, ttl: 1 });
 const START = [host(1), host(2), host(3), { type: 'TXT', name: 'example.com', content: '"v=spf1 -all"', ttl: 300 }, { type: 'MX', name: 'example.com', content: 'mx.example.com', priority: 10, ttl: 1 }];

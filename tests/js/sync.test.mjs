@@ -1,21 +1,13 @@
 // listRecords() and sync() against the emulator over real HTTP on 127.0.0.1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { listRecords, sync, createEmulator, formatPlan, ApiError, ConfigurationError, ValidationError } from '../../pkg/src/zone/node.mjs';
-import { startServer as startEmulatorServer } from '../../examples/emulator-server.mjs';
+import { listRecords, sync, formatPlan, ApiError, ConfigurationError, ValidationError } from '../../pkg/src/zone/node.mjs';
+import { withZone as withZoneServer } from './support/zone-server.mjs';
 import { startServer } from './support/server.mjs';
 import { ZONE, TOKEN } from './support/emulator.mjs';
 
-async function withZone(records, run) {
-  const emulator = createEmulator();
-  if (records.length) emulator.seed(ZONE, records);
-  const server = await startEmulatorServer({ emulator });
-  try {
-    await run({ emulator, options: { apiToken: TOKEN, baseURL: server.baseURL, maxRetries: 0, zone: 'example.com' } });
-  } finally {
-    await server.close();
-  }
-}
+// Every zone here is example.com: the policy's `zone` rides along in the options.
+const withZone = (records, run) => withZoneServer(records, run, { zone: 'example.com' });
 
 const host = (i) => ({ type: 'A', name: `h${i}.example.com`, content: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, ttl: 1 });
 
