@@ -67,15 +67,18 @@ impl Sorted {
         Sorted { order, rank, representative, by_hash }
     }
 
-    /// The number of the listed group `key`, if a listed record has it.
-    fn group(&self, current: &[Entry], key: GroupKey) -> Option<usize> {
-        let key_of = |g: usize| self.representative.get(g).and_then(|&i| current.get(i)).map(group_key);
-        match self.by_hash.get(&group_hash(key)) {
-            Some(&g) if key_of(g) == Some(key) => Some(g),
+    /// The number of the listed group of `e` (a desired record), if a listed record has it.
+    fn group(&self, current: &[Entry], e: &Entry) -> Option<usize> {
+        // The same group: the same type, and the same name (compared a word at a time).
+        let is_group = |g: usize| {
+            self.representative.get(g).and_then(|&i| current.get(i)).is_some_and(|l| l.canonical.kind == e.canonical.kind && same_text(&l.canonical.owner, &e.canonical.owner))
+        };
+        match self.by_hash.get(&group_hash(group_key(e))) {
+            Some(&g) if is_group(g) => Some(g),
             // Not listed, or two groups with one hash (never seen; handled all the same).
             Some(_) => {
-                let g = self.before(current, key);
-                (key_of(g) == Some(key)).then_some(g)
+                let g = self.before(current, group_key(e));
+                is_group(g).then_some(g)
             }
             None => None,
         }
@@ -111,7 +114,7 @@ fn ranks<'s>(current: &[Entry], sorted: &'s Sorted, desired: &[Entry]) -> Ranks<
     let mut desired_rank = vec![0u64; desired.len()];
     let mut new: Vec<(GroupKey, usize)> = Vec::new();
     for (i, (e, rank)) in desired.iter().zip(desired_rank.iter_mut()).enumerate() {
-        match sorted.group(current, group_key(e)) {
+        match sorted.group(current, e) {
             Some(g) => *rank = listed(g),
             None => new.push((group_key(e), i)),
         }
@@ -545,9 +548,10 @@ fn pair_replacements(changes: Vec<Planned>) -> Vec<Planned> {
         let order: Vec<usize> = sorted_positions(slots.len(), &|a, b| rank(a).cmp(&rank(b))).into_iter().filter(|&i| rank(i).is_some()).collect();
         order
             .chunk_by(|&a, &b| rank(a).map(|r| r.0) == rank(b).map(|r| r.0))
-            .map(|same_name| {
+            .filter_map(|same_name| {
                 let (deletes, creates) = same_name.split_at(same_name.partition_point(|&i| rank(i).is_some_and(|r| r.1 == Action::Delete.rank())));
-                (deletes.to_vec(), creates.to_vec())
+                // Only a name with both a delete and a create has a replacement to pair.
+                (!deletes.is_empty() && !creates.is_empty()).then(|| (deletes.to_vec(), creates.to_vec()))
             })
             .collect()
     };

@@ -17,7 +17,7 @@ pub mod split;
 pub use format::{format_plan, format_plan_json};
 pub use listing::Listing;
 pub use read::{plan_json, plan_listing, plan_utf8};
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "zone"))]
 pub(crate) use read::plan_listing_for_host;
 
 use crate::batch::BatchParams;

@@ -36,7 +36,7 @@ pub fn plan_listing(listing: &Listing, desired: &[u8], policy: &str) -> ChangePl
 
 /// [`plan_listing`] for the JavaScript host: a listed record a change shows is given as its
 /// position in `current` ([`ShownAs::Position`]), and the host puts the record there.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "zone"))]
 pub(crate) fn plan_listing_for_host(listing: &Listing, desired: &[u8], policy: &str) -> ChangePlan {
     crate::json::with_arena(|arena| plan_in(listing, true, desired, policy, arena))
 }
