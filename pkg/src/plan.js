@@ -50,24 +50,31 @@ export function createPlanApi(wasm, boundary) {
   function snapshot(zoneId, records) {
     deepFreeze(records);
     let held = null;
+    // False once holding the listing was itself lost at once: a listing so large that the module
+    // is re-instantiated right after reading it (see MEMORY_RESET_BYTES). Its plans then read
+    // the records from their text each time, the same reading, without holding first.
+    let holdable = true;
     const listingText = () => JSON.stringify(records);
     const hold = () => {
       const generation = boundary.generation();
       held = { id: call(wasm.holdListing, utf8(listingText(), 0)), generation };
+      holdable = boundary.generation() === generation;
     };
+    const isHeld = () => holdable && held.generation === boundary.generation();
     hold();
     function planSnapshot(desired, policy) {
       const given = policy === undefined || policy === null ? {} : policy;
       // The snapshot's zone id is the default; a policy that is not an object is reported as is.
       const policyText = toText(typeof given === 'object' && !Array.isArray(given) ? { zoneId, ...given } : given, 'policy');
       const desiredText = toText(desired ?? [], 'desired');
-      let out = held.generation === boundary.generation() ? call(wasm.planHeld, held.id, utf8(desiredText, 1), policyText) : undefined;
-      if (out === undefined) {
+      // Lost with a re-instantiation, or let go for newer snapshots (the module keeps a few):
+      // held again from the frozen records, which cannot have changed.
+      if (holdable && !isHeld()) hold();
+      let out = isHeld() ? call(wasm.planHeld, held.id, utf8(desiredText, 1), policyText) : undefined;
+      if (out === undefined && holdable) {
         hold();
-        out = held.generation === boundary.generation() ? call(wasm.planHeld, held.id, utf8(desiredText, 1), policyText) : undefined;
+        out = isHeld() ? call(wasm.planHeld, held.id, utf8(desiredText, 1), policyText) : undefined;
       }
-      // Held and lost at once (a listing so large the module was renewed right after reading
-      // it): planned from the text, the same reading.
       out ??= call(wasm.planJson, utf8(listingText(), 0), utf8(desiredText, 1), policyText);
       // The snapshot's records are frozen: a change shows the record itself.
       return withListed(JSON.parse(out), (at) => records[at]);

@@ -423,8 +423,8 @@ fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
         // UNCONFIRMED whether the API reads a patch's `content`/`data` without its `type`; the
         // official SDK's patches carry it, and the same type changes nothing, so it is sent.
         patch.record_type = Some(kind);
-        // The value as the desired record is posted: read from its shown JSON (the record itself,
-        // keys sorted) rather than by serialising the record's data once more.
+        // The value as the desired record is posted: read from its shown JSON (serde's text of
+        // the record) rather than by serialising the record's data once more.
         crate::json::with_arena(|arena| {
             let value = match w.record() {
                 Some(_) => Json::parse(after.json(), arena).unwrap_or(Json::Null),

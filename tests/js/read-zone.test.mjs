@@ -119,3 +119,38 @@ test('bad input to a snapshot plan is an issue, as with plan()', async () => {
     assert.throws(() => zone.plan([{ toJSON() { throw new Error('no'); } }]), (e) => e instanceof ValidationError && e.issues[0].code === 'plan.desired.json');
   });
 });
+
+test('a listing too large to keep (the module renewed right after reading it) is planned from its text, the same', async () => {
+  const { createSurface } = await import('../../pkg/src/surface.js');
+  const real = await import('../../pkg/dist/zone/cf_dns_batch.js');
+  let justHeld = false;
+  const calls = { holdListing: 0, planHeld: 0, planJson: 0 };
+  const counted = (name) => (...args) => {
+    calls[name]++;
+    justHeld = name === 'holdListing';
+    return real[name](...args);
+  };
+  // The module, except that right after reading a listing its memory looks far beyond normal
+  // work, as a huge zone's would: the boundary renews it between calls.
+  const wasm = { ...real, holdListing: counted('holdListing'), planHeld: counted('planHeld'), planJson: counted('planJson'), memoryBytes: () => (justHeld ? 1 << 30 : real.memoryBytes()) };
+  let resets = 0;
+  const surface = createSurface(
+    wasm,
+    () => {
+      resets++;
+      justHeld = false;
+      real.__wbg_reset_state();
+    },
+    undefined,
+    { zone: true },
+  );
+  await withZone(START, async ({ options }) => {
+    const zone = await surface.readZone(ZONE, options);
+    assert.equal(resets, 1);
+    const expected = plan(copy(zone.records), DESIRED, { ...POLICY, zoneId: ZONE });
+    assert.deepEqual(copy(zone.plan(DESIRED, POLICY)), expected);
+    assert.deepEqual(copy(zone.plan(DESIRED, POLICY)), expected);
+    // Read once when the zone was read, never again; each plan reads the text.
+    assert.deepEqual(calls, { holdListing: 1, planHeld: 0, planJson: 2 });
+  });
+});
