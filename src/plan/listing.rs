@@ -87,7 +87,7 @@ impl Listing {
             (Vec::new(), None)
         };
         let mut listing = Listing { text, records, issues, zone_name, sorted: None, other_zone: OnceCell::new() };
-        listing.sorted = Some(Sorted::of(&listing.view(None)));
+        listing.sorted = Some(Sorted::of(&listing.view(None, false)));
         listing
     }
 
@@ -112,45 +112,28 @@ impl Listing {
     /// ([`ShownAs::Position`]) rather than its text. `forms` holds the canonical forms against a
     /// zone other than the two the listing keeps, when one is asked for.
     pub(crate) fn entries<'l>(&'l self, zone: &str, positions: bool, forms: &'l mut Vec<Canonical>) -> (Vec<Entry<'l>>, Option<&'l Sorted>) {
-        let (mut entries, order) = self.entries_in(zone, forms);
-        if positions {
-            for entry in &mut entries {
-                entry.shown_as = ShownAs::Position;
-            }
-        }
-        (entries, order)
-    }
-
-    fn entries_in<'l>(&'l self, zone: &str, forms: &'l mut Vec<Canonical>) -> (Vec<Entry<'l>>, Option<&'l Sorted>) {
         if zone == self.zone_name.as_deref().unwrap_or_default() {
-            return (self.view(None), self.sorted.as_ref());
+            return (self.view(None, positions), self.sorted.as_ref());
         }
         if self.other_zone.get().is_none() {
             let canonical: Vec<Canonical> = self.records.iter().map(|l| l.held.canonical(zone)).collect();
-            let sorted = Sorted::of(&self.view(Some(&canonical)));
+            let sorted = Sorted::of(&self.view(Some(&canonical), positions));
             // Set once; a later plan naming yet another zone works its forms out each time.
             let _ = self.other_zone.set((zone.to_string(), canonical, sorted));
         }
         match self.other_zone.get() {
-            Some((other, canonical, sorted)) if other == zone => (self.view(Some(canonical)), Some(sorted)),
+            Some((other, canonical, sorted)) if other == zone => (self.view(Some(canonical), positions), Some(sorted)),
             _ => {
                 *forms = self.records.iter().map(|l| l.held.canonical(zone)).collect();
                 let forms: &'l [Canonical] = forms;
-                (self.view(Some(forms)), None)
+                (self.view(Some(forms), positions), None)
             }
         }
     }
 
     /// The records as entries, with `canonical` forms given or their own.
-    fn view<'l>(&'l self, canonical: Option<&'l [Canonical]>) -> Vec<Entry<'l>> {
-        match canonical {
-            Some(forms) => self.records.iter().zip(forms).map(|(l, c)| self.entry(l, c)).collect(),
-            None => self.records.iter().map(|l| self.entry(l, &l.canonical)).collect(),
-        }
-    }
-
-    fn entry<'l>(&'l self, l: &'l Listed, canonical: &'l Canonical) -> Entry<'l> {
-        Entry {
+    fn view<'l>(&'l self, canonical: Option<&'l [Canonical]>, positions: bool) -> Vec<Entry<'l>> {
+        let entry = |l: &'l Listed, canonical: &'l Canonical| Entry {
             index: l.index,
             id: Some(l.id.as_str()),
             canonical,
@@ -158,7 +141,14 @@ impl Listing {
                 Held::Record(record) => Typed::Record(record),
                 Held::Opaque { common, .. } => Typed::Opaque(common),
             },
-            shown_as: self.text.get(l.span.clone()).map_or(ShownAs::Typed, ShownAs::Listed),
+            shown_as: match positions {
+                true => ShownAs::Position,
+                false => self.text.get(l.span.clone()).map_or(ShownAs::Typed, ShownAs::Listed),
+            },
+        };
+        match canonical {
+            Some(forms) => self.records.iter().zip(forms).map(|(l, c)| entry(l, c)).collect(),
+            None => self.records.iter().map(|l| entry(l, &l.canonical)).collect(),
         }
     }
 }
