@@ -20,37 +20,36 @@ pub struct Canonical {
 }
 
 /// The canonical value of one kind. Two records are the same record exactly when their values are
-/// equal; the variants keep every field DNS distinguishes and nothing of how it was written. Text
-/// is inline up to 24 bytes (most host names): a plan makes one for every record of both sides.
+/// equal; the variants keep every field DNS distinguishes and nothing of how it was written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Value {
     Ipv4([u8; 4]),
     Ipv6([u8; 16]),
     /// CNAME, NS, PTR: the target, folded.
-    Host(CompactString),
-    Mx { priority: u16, host: CompactString },
+    Host(String),
+    Mx { priority: u16, host: String },
     /// TXT: the bytes of its character-strings, joined (how the text is quoted and split into
     /// strings of at most 255 bytes does not change what a resolver's user reads).
     Text(Vec<u8>),
     /// OPENPGPKEY: the key's bytes.
     Bytes(Vec<u8>),
-    Caa { flags: u8, tag: CompactString, value: CompactString },
+    Caa { flags: u8, tag: String, value: String },
     Cert { cert_type: u16, key_tag: u16, algorithm: u8, certificate: Vec<u8> },
     Dnskey { flags: u16, protocol: u8, algorithm: u8, public_key: Vec<u8> },
-    Ds { key_tag: u16, algorithm: u8, digest_type: u8, digest: CompactString },
+    Ds { key_tag: u16, algorithm: u8, digest_type: u8, digest: String },
     /// TLSA and SMIMEA.
-    Dane { usage: u8, selector: u8, matching_type: u8, certificate: CompactString },
-    Sshfp { algorithm: u8, fingerprint_type: u8, fingerprint: CompactString },
+    Dane { usage: u8, selector: u8, matching_type: u8, certificate: String },
+    Sshfp { algorithm: u8, fingerprint_type: u8, fingerprint: String },
     /// SVCB and HTTPS: parameters sorted by key number, each with its value in a canonical form.
-    Svcb { priority: u16, target: CompactString, params: Vec<(u16, Vec<u8>)> },
+    Svcb { priority: u16, target: String, params: Vec<(u16, Vec<u8>)> },
     /// LOC in the units of its wire form: thousandths of an arc second, centimetres.
     Loc { lat_ms: i64, long_ms: i64, altitude_cm: i64, size_cm: i64, horz_cm: i64, vert_cm: i64 },
-    Naptr { order: u16, preference: u16, flags: CompactString, service: CompactString, regex: CompactString, replacement: CompactString },
-    Srv { priority: u16, weight: u16, port: u16, target: CompactString },
-    Uri { priority: u16, weight: u16, target: CompactString },
+    Naptr { order: u16, preference: u16, flags: String, service: String, regex: String, replacement: String },
+    Srv { priority: u16, weight: u16, port: u16, target: String },
+    Uri { priority: u16, weight: u16, target: String },
     /// A record read from the zone that the validator could not type: compared by its text, so it
     /// never equals a desired record by accident and is only touched where the plan manages it.
-    Opaque(CompactString),
+    Opaque(String),
 }
 
 impl Canonical {
@@ -98,32 +97,30 @@ pub fn owner_name(name: &str, zone: &str) -> CompactString {
 /// would make `www` equal `www.<zone>`, a different target, and a plan would keep a record that
 /// points elsewhere; compared as written, the plan writes what the user wrote and never merges two
 /// targets that might differ.
-pub fn target_name(host: &str) -> CompactString {
+pub fn target_name(host: &str) -> String {
     if host == "." {
         return ".".into();
     }
     let host = host.trim_end_matches('.');
-    let mut folded = name::to_ascii(host).map_or_else(|| CompactString::from(host.to_lowercase()), CompactString::from);
-    folded.make_ascii_lowercase();
-    folded
+    name::to_ascii(host).map_or_else(|| host.to_lowercase(), |a| a.to_ascii_lowercase())
 }
 
 fn value_of(data: &RecordData) -> Value {
     match data {
-        RecordData::A { content } => content.trim().parse::<Ipv4Addr>().map_or_else(|_| Value::Opaque(content.as_str().into()), |ip| Value::Ipv4(ip.octets())),
-        RecordData::AAAA { content } => content.trim().parse::<Ipv6Addr>().map_or_else(|_| Value::Opaque(content.as_str().into()), |ip| Value::Ipv6(ip.octets())),
+        RecordData::A { content } => content.trim().parse::<Ipv4Addr>().map_or_else(|_| Value::Opaque(content.to_string()), |ip| Value::Ipv4(ip.octets())),
+        RecordData::AAAA { content } => content.trim().parse::<Ipv6Addr>().map_or_else(|_| Value::Opaque(content.to_string()), |ip| Value::Ipv6(ip.octets())),
         RecordData::CNAME { content } | RecordData::NS { content } | RecordData::PTR { content } => Value::Host(target_name(content)),
         RecordData::MX { content, priority } => Value::Mx { priority: *priority, host: target_name(content) },
         RecordData::TXT { content } => match crate::record::txt::joined_text(content) {
             Ok(text) => Value::Text(text),
-            Err(_) => Value::Opaque(content.as_str().into()),
+            Err(_) => Value::Opaque(content.to_string()),
         },
         RecordData::OPENPGPKEY { content } => Value::Bytes(base64_bytes(content)),
         RecordData::CAA { data } => Value::Caa {
             flags: data.flags,
             // Tags are case-insensitive (RFC 8659 §4.1); the value is compared exactly.
-            tag: data.tag.to_ascii_lowercase(),
-            value: data.value.as_str().into(),
+            tag: data.tag.to_ascii_lowercase().to_string(),
+            value: data.value.to_string(),
         },
         RecordData::CERT { data } => Value::Cert {
             cert_type: data.cert_type,
@@ -151,7 +148,7 @@ fn value_of(data: &RecordData) -> Value {
         },
         RecordData::HTTPS { data } | RecordData::SVCB { data } => match svc_params(&data.value) {
             Some(params) => Value::Svcb { priority: data.priority, target: target_name(&data.target), params },
-            None => Value::Opaque(crate::record::svcb::to_content(data).into()),
+            None => Value::Opaque(crate::record::svcb::to_content(data)),
         },
         RecordData::LOC { data } => {
             let angle = |deg: u8, min: u8, sec: f64, negative: bool| {
@@ -177,13 +174,13 @@ fn value_of(data: &RecordData) -> Value {
             order: data.order,
             preference: data.preference,
             // Flags are single characters compared case-insensitively (RFC 3403 §4.1).
-            flags: data.flags.to_ascii_lowercase().as_str().into(),
-            service: data.service.as_str().into(),
-            regex: data.regex.as_str().into(),
+            flags: data.flags.to_ascii_lowercase().to_string(),
+            service: data.service.to_string(),
+            regex: data.regex.to_string(),
             replacement: target_name(&data.replacement),
         },
         RecordData::SRV { data } => Value::Srv { priority: data.priority, weight: data.weight, port: data.port, target: target_name(&data.target) },
-        RecordData::URI { priority, data } => Value::Uri { priority: *priority, weight: data.weight, target: data.target.as_str().into() },
+        RecordData::URI { priority, data } => Value::Uri { priority: *priority, weight: data.weight, target: data.target.to_string() },
     }
 }
 
@@ -196,7 +193,7 @@ fn base64_bytes(text: &str) -> Vec<u8> {
 }
 
 /// Hex digits in lower case, white space removed: the same bytes however they are written.
-fn hex_digits(text: &str) -> CompactString {
+fn hex_digits(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect()
 }
 

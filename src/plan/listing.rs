@@ -55,7 +55,7 @@ impl Held {
             Held::Opaque { common, kind, content } => Canonical {
                 owner: owner_name(common.name.as_deref().unwrap_or("@"), zone),
                 kind: *kind,
-                value: Value::Opaque(content.as_str().into()),
+                value: Value::Opaque(content.clone()),
             },
         }
     }
