@@ -69,9 +69,9 @@ impl Sorted {
 
     /// The number of the listed group of `e` (a desired record), if a listed record has it.
     fn group(&self, current: &[Entry], e: &Entry) -> Option<usize> {
-        // The same group: the same type, and the same name (compared a word at a time).
+        // The same group: the same type and the same name.
         let is_group = |g: usize| {
-            self.representative.get(g).and_then(|&i| current.get(i)).is_some_and(|l| l.canonical.kind == e.canonical.kind && same_text(&l.canonical.owner, &e.canonical.owner))
+            self.representative.get(g).and_then(|&i| current.get(i)).is_some_and(|l| l.canonical.kind == e.canonical.kind && l.canonical.owner == e.canonical.owner)
         };
         match self.by_hash.get(&group_hash(group_key(e))) {
             Some(&g) if is_group(g) => Some(g),
@@ -475,16 +475,14 @@ pub(crate) fn meta_diff(current: &CommonFields, desired: &CommonFields) -> Vec<&
         fn norm(c: Option<&str>) -> Option<&str> {
             c.filter(|c| !c.is_empty())
         }
-        let (wanted, listed) = (norm(comment.as_deref()), norm(current.comment.as_ref().and_then(Option::as_deref)));
-        if !matches!((wanted, listed), (None, None)) && !matches!((wanted, listed), (Some(w), Some(l)) if same_text(w, l)) {
+        if norm(comment.as_deref()) != norm(current.comment.as_ref().and_then(Option::as_deref)) {
             out.push("comment");
         }
     }
     if let Some(tags) = &desired.tags {
         // The same list is the same set: most records are compared with themselves.
         let listed = current.tags.as_deref().unwrap_or_default();
-        let same_list = tags.len() == listed.len() && tags.iter().zip(listed).all(|(d, c)| same_text(d, c));
-        if !same_list && tag_set(tags) != tag_set(listed) {
+        if tags.as_slice() != listed && tag_set(tags) != tag_set(listed) {
             out.push("tags");
         }
     }
@@ -501,23 +499,6 @@ pub(crate) fn meta_diff(current: &CommonFields, desired: &CommonFields) -> Vec<&
     out
 }
 
-/// Whether two texts are equal, compared eight bytes at a time. Written here because in
-/// WebAssembly `==` on text calls `memcmp`, which compares a byte at a time: the comment and tags
-/// of every record that stays are compared, and that loop was most of [`meta_diff`]'s time.
-fn same_text(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut at = 0;
-    while let (Some(p), Some(q)) = (a.get(at..).and_then(<[u8]>::first_chunk::<8>), b.get(at..).and_then(<[u8]>::first_chunk::<8>)) {
-        if u64::from_ne_bytes(*p) != u64::from_ne_bytes(*q) {
-            return false;
-        }
-        at += 8;
-    }
-    a.iter().zip(b).skip(at).all(|(p, q)| p == q)
-}
 
 /// Tags as a set (sorted, without repeats): order does not matter, and tag names are
 /// case-insensitive.
@@ -626,17 +607,7 @@ fn warning(pointer: String, code: &'static str, message: String) -> Issue {
 
 #[cfg(test)]
 mod tests {
-    use super::{glob, same_text};
-
-    #[test]
-    fn same_text_is_equality() {
-        let texts = ["", "a", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnoq", "bcdefghijklmnop", "é", "bench record 12"];
-        for a in texts {
-            for b in texts {
-                assert_eq!(same_text(a, b), a == b, "{a:?} {b:?}");
-            }
-        }
-    }
+    use super::glob;
 
     #[test]
     fn glob_matches_runs_of_characters() {
