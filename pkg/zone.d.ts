@@ -76,7 +76,7 @@ export interface PlanChange {
   type: RecordType;
   /** The id of the record updated, replaced or deleted. */
   id?: string;
-  /** The listed record (from `readZone`, the snapshot's own frozen record; from `plan`, a copy). */
+  /** The listed record (from `readZone` and `sync`, the snapshot's own frozen record; from `plan`, a copy). */
   before?: ListedRecord;
   after?: DnsRecord;
   /** The fields that differ (`content`, `data`, `priority`, `ttl`, `proxied`, `comment`, `tags`, `settings`, `private_routing`, `type`). */

@@ -13,12 +13,17 @@ fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".into())
 }
 
-/// `plan(current, desired, policy)`: the plan as JSON (`{params, changes, summary, issues}`), a
-/// listed record a change shows given as its position in `current` (the host puts it there).
+/// `plan(current, desired, policy)`: the plan as JSON (`{params, changes, summary, issues}`). A
+/// listed record a change shows is its listed text, or with `positions` its position in `current`
+/// (for a host that holds the records itself and puts each there).
 #[wasm_bindgen(js_name = planJson)]
-pub fn plan_json(current: &[u8], desired: &[u8], policy: &str) -> String {
+pub fn plan_json(current: &[u8], desired: &[u8], policy: &str, positions: bool) -> String {
     // The two inputs cross as UTF-8 bytes (see `js::utf8`): a zone's listing is megabytes.
-    crate::plan::plan_listing_for_host(&crate::plan::Listing::read(current), desired, policy).to_json()
+    if positions {
+        crate::plan::plan_listing_for_host(&crate::plan::Listing::read_for_host(current), desired, policy).to_json()
+    } else {
+        crate::plan::plan_utf8(current, desired, policy).to_json()
+    }
 }
 
 /// Listings the package's `readZone` keeps in the module, so that a zone read once is planned
@@ -29,32 +34,37 @@ const HELD_MAX: usize = 4;
 
 thread_local! {
     static HELD: std::cell::RefCell<Vec<(u32, crate::plan::Listing)>> = const { std::cell::RefCell::new(Vec::new()) };
-    static NEXT_HELD: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
 /// Reads a zone's listing (UTF-8 JSON text of its records, as `listRecords` gives them) and keeps
-/// it: the number to plan against with `planHeld`.
+/// it as `id`, in place of what `id` held. The host chooses ids, unique in its process, so an id
+/// never finds another snapshot's listing, even after the module was re-instantiated under it.
 #[wasm_bindgen(js_name = holdListing)]
-pub fn hold_listing(current: &[u8]) -> u32 {
-    let listing = crate::plan::Listing::read(current);
-    let id = NEXT_HELD.with(|next| {
-        let id = next.get();
-        next.set(id.wrapping_add(1).max(1));
-        id
-    });
+pub fn hold_listing(id: u32, current: &[u8]) {
+    let listing = crate::plan::Listing::read_for_host(current);
     HELD.with(|held| {
         if let Ok(mut held) = held.try_borrow_mut() {
+            held.retain(|(kept, _)| *kept != id);
             if held.len() >= HELD_MAX {
                 held.remove(0);
             }
             held.push((id, listing));
         }
     });
-    id
 }
 
-/// `plan(current, desired, policy)` against the kept listing `id`: the plan as JSON, or nothing
-/// when the listing is not kept (any more).
+/// Lets the listing `id` go (its snapshot is gone, or was planned once).
+#[wasm_bindgen(js_name = releaseListing)]
+pub fn release_listing(id: u32) {
+    HELD.with(|held| {
+        if let Ok(mut held) = held.try_borrow_mut() {
+            held.retain(|(kept, _)| *kept != id);
+        }
+    });
+}
+
+/// `plan(current, desired, policy)` against the kept listing `id`, a listed record a change shows
+/// given as its position: the plan as JSON, or nothing when the listing is not kept (any more).
 #[wasm_bindgen(js_name = planHeld)]
 pub fn plan_held(id: u32, desired: &[u8], policy: &str) -> Option<String> {
     HELD.with(|held| {

@@ -74,12 +74,12 @@ export function createSyncApi(wasm, api) {
    * records frozen. Plan against it as often as needed: its records are not read again.
    */
   async function readZone(zoneId, options = {}) {
-    return snapshot(String(zoneId), await listRecords(zoneId, options));
+    return snapshot(String(zoneId), await listRecords(zoneId, options)).zone;
   }
 
   /**
    * Makes the zone's records equal to `desired` (within the policy's scope) in one atomic batch:
-   * listRecords + plan + batch. `dryRun: true` plans and sends nothing.
+   * the zone read as readZone reads it, one plan, one batch. `dryRun: true` plans and sends nothing.
    * Resolves to `{ plan, applied, result }`; with `allowSplit`, also `parts` (see applyInParts).
    */
   async function sync(zoneId, desired, options = {}) {
@@ -90,8 +90,14 @@ export function createSyncApi(wasm, api) {
     for (const key of POLICY_KEYS) if (options[key] !== undefined) policy[key] = options[key];
     // allowSplit lifts only the one-batch size limit; every other refusal still stands.
     if (allowSplit) policy.disable = [...(Array.isArray(policy.disable) ? policy.disable : []), 'plan.batch.size'];
-    const zone = await readZone(zoneId, { ...options, type: undefined, name: undefined });
-    const planned = zone.plan(desired, policy);
+    // Read and planned once: the listing is let go from the module right after.
+    const read = snapshot(String(zoneId), await listRecords(zoneId, { ...options, type: undefined, name: undefined }));
+    let planned;
+    try {
+      planned = read.zone.plan(desired, policy);
+    } finally {
+      read.release();
+    }
     const errors = planned.issues.filter((i) => i.severity === 'error');
     if (errors.length > 0) {
       const shown = errors.slice(0, 3).map((i) => `${i.pointer || '(root)'}: ${i.message} [${i.code}]`).join('; ');

@@ -51,8 +51,8 @@ pub(super) fn parse<'t: 'a, 'a>(text: &'t str, arena: &'a Arena) -> Result<Json<
 }
 
 /// [`parse`], and where each item of a top-level array starts and ends in `text` (empty when the
-/// text is not an array): a zone's listing is kept as its text, and a record is read back from
-/// its own span only when a plan shows it.
+/// text is not an array): a zone's listing kept with its text (the Rust API's) reads a record back
+/// from its own span only when a plan shows it.
 pub(super) fn parse_with_item_spans<'t: 'a, 'a>(text: &'t str, arena: &'a Arena) -> Result<(Json<'a>, Vec<std::ops::Range<usize>>), ParseError> {
     let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, arena, depth_left: NESTING_LIMIT, reason: "", unescaped: String::new() };
     let mut spans = Vec::new();
@@ -184,6 +184,7 @@ impl<'t: 'a, 'a> Parser<'t, 'a> {
         let mut items = bumpalo::collections::Vec::new_in(self.arena);
         if self.next_token() == Some(b']') {
             self.at += 1;
+            self.depth_left += 1;
             return Ok(Json::Array(items.into_bump_slice()));
         }
         loop {

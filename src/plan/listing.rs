@@ -17,7 +17,8 @@ use std::ops::Range;
 
 /// The records of a zone, read from the JSON text of their array (as `listRecords` gives them).
 pub struct Listing {
-    /// The listing's text: a record a plan shows is read back from its span.
+    /// The listing's text, when kept ([`Listing::read`]): a record a plan shows is read back from
+    /// its span.
     text: String,
     records: Vec<Listed>,
     /// What reading the listing found (`/current/...`), given with every plan.
@@ -26,8 +27,9 @@ pub struct Listing {
     zone_name: Option<String>,
     /// The records in the order the planner matches them, groups numbered, against `zone_name`.
     sorted: Option<Sorted>,
-    /// The canonical forms and order against the first other zone a plan named (a listing
-    /// without `zone_name`, planned with the policy's `zone`): worked out once, not every plan.
+    /// The canonical forms and order against the first zone a plan named other than `zone_name`
+    /// (typically a listing without `zone_name`, planned with the policy's `zone`): worked out
+    /// once, not every plan.
     other_zone: OnceCell<(String, Vec<Canonical>, Sorted)>,
 }
 
@@ -64,19 +66,31 @@ impl Held {
 impl Listing {
     /// Reads the UTF-8 text of an array of listed records. Text that is not such an array is an
     /// error issue and no records; types the package does not handle (SOA, and whatever the API
-    /// adds) are left out of every plan.
+    /// adds) are left out of every plan. The text is kept: a change shows a listed record as it
+    /// was listed.
     pub fn read(bytes: &[u8]) -> Listing {
+        Listing::read_keeping(bytes, true)
+    }
+
+    /// [`Listing::read`] for the JavaScript host, which holds the listed records itself (a change
+    /// shows one by its position): the text is not kept, about half of a kept listing's memory.
+    #[cfg_attr(not(all(target_arch = "wasm32", feature = "zone")), allow(dead_code))]
+    pub(crate) fn read_for_host(bytes: &[u8]) -> Listing {
+        Listing::read_keeping(bytes, false)
+    }
+
+    fn read_keeping(bytes: &[u8], keep_text: bool) -> Listing {
         let mut issues = Vec::new();
         let text = match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_owned(),
+            Ok(text) => text,
             Err(e) => {
                 issues.push(issue("/current", "plan.current.json", Severity::Error, format!("`current` is not valid JSON: it is not UTF-8 text ({e})")));
-                String::new()
+                ""
             }
         };
         let (records, zone_name) = if issues.is_empty() {
             crate::json::with_arena(|arena| {
-                let (items, spans) = array(&text, "current", arena, &mut issues);
+                let (items, spans) = array(text, "current", arena, &mut issues);
                 let zone_name = items.iter().find_map(|r| r.get("zone_name").and_then(Json::as_str)).map(str::to_string);
                 let zone = zone_name.clone().unwrap_or_default();
                 let lenient = ValidateOptions::default();
@@ -86,6 +100,7 @@ impl Listing {
         } else {
             (Vec::new(), None)
         };
+        let text = if keep_text { text.to_owned() } else { String::new() };
         let mut listing = Listing { text, records, issues, zone_name, sorted: None, other_zone: OnceCell::new() };
         listing.sorted = Some(Sorted::of(&listing.view(None, false)));
         listing
@@ -254,6 +269,11 @@ mod tests {
         assert_eq!(entries[1].canonical.owner, "y.example.com");
         let mut forms = Vec::new();
         assert_eq!(listing.entries("example.com", true, &mut forms).0[1].shown().json(), "1");
+        // The host's listing keeps no text: its records are shown by position.
+        let hosts = Listing::read_for_host(text.as_bytes());
+        let mut forms = Vec::new();
+        assert_eq!(hosts.entries("example.com", true, &mut forms).0[0].shown().json(), "0");
+        assert!(hosts.text.is_empty() && hosts.len() == 2);
         // Another zone: the owner names are qualified against it, the first one kept, later ones
         // worked out each time.
         for _ in 0..2 {

@@ -22,12 +22,12 @@ fn group_key<'e>(e: &'e Entry<'_>) -> GroupKey<'e> {
     (e.canonical.owner.as_str(), e.canonical.kind.as_str())
 }
 
-/// The positions of `entries` by (name, type), then value, then `tie` (position for desired
-/// records, id for listed ones): the order a listing keeps its records in for matching.
-pub(crate) fn by_group(entries: &[Entry], desired: bool) -> Vec<usize> {
+/// The positions of listed `entries` by (name, type), then value, then id: the order a listing
+/// keeps its records in for matching.
+fn by_group(entries: &[Entry]) -> Vec<usize> {
     let keys: Vec<(GroupKey, &super::canonical::Value)> = entries.iter().map(|e| (group_key(e), &e.canonical.value)).collect();
     sorted_positions(entries.len(), &|a, b| match (keys.get(a), keys.get(b), entries.get(a), entries.get(b)) {
-        (Some(x), Some(y), Some(ex), Some(ey)) => x.cmp(y).then_with(|| if desired { ex.index.cmp(&ey.index) } else { ex.id.cmp(&ey.id) }),
+        (Some(x), Some(y), Some(ex), Some(ey)) => x.cmp(y).then_with(|| ex.id.cmp(&ey.id)),
         _ => a.cmp(&b),
     })
 }
@@ -47,7 +47,7 @@ pub(crate) struct Sorted {
 
 impl Sorted {
     pub(crate) fn of(current: &[Entry]) -> Sorted {
-        let order = by_group(current, false);
+        let order = by_group(current);
         let mut rank = vec![0u64; current.len()];
         let mut representative: Vec<usize> = Vec::new();
         let mut by_hash = rustc_hash::FxHashMap::default();

@@ -235,8 +235,9 @@ impl Entry<'_> {
         }
     }
 
-    /// The record as shown in `before`/`after`: as listed when it was listed, otherwise as the
-    /// API would list the typed record. Built only for the records a change shows.
+    /// The record as shown in `before`/`after`: as listed when it was listed (its text, or for
+    /// the JavaScript host its position in `current`, a number the host replaces with the record),
+    /// otherwise as the API would list the typed record. Built only for the records a change shows.
     pub fn shown(&self) -> Shown {
         match (self.shown_as, self.record()) {
             (ShownAs::Listed(text), _) => Shown::listed(text),
@@ -247,8 +248,8 @@ impl Entry<'_> {
     }
 }
 
-/// A record as a change shows it, as JSON text: a listed record's own text, as it was listed; a
-/// typed record as serde writes it. Text rather than a `Value`: a plan only passes records through
+/// A record as a change shows it, as JSON text: a listed record's own text, as it was listed (for
+/// the JavaScript host, its position in `current`); a typed record as serde writes it. Text rather than a `Value`: a plan only passes records through
 /// to its JSON, and a `Value` (a `BTreeMap` per object, with its own serialisation) cost the
 /// WebAssembly build about a fifth of the planner's size. [`Shown::to_value`] gives the `Value`.
 #[derive(Clone)]
