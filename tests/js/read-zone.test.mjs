@@ -158,3 +158,37 @@ test('a listing too large to keep (the module renewed right after reading it) is
     assert.deepEqual(calls, { holdListing: 2, planHeld: 0, planJson: 2 });
   });
 });
+
+test("two surfaces over one module: a reset through one never lets the other's snapshot plan against another listing", async () => {
+  const { createSurface } = await import('../../pkg/src/surface.js');
+  const real = await import('../../pkg/dist/zone/cf_dns_batch.js');
+  let trapNext = false;
+  const trapping = {
+    ...real,
+    planHeld(...args) {
+      if (trapNext) {
+        trapNext = false;
+        throw new WebAssembly.RuntimeError('unreachable');
+      }
+      return real.planHeld(...args);
+    },
+  };
+  // Two entries over one instance, as `cf-dns-batch/zone` and `cf-dns-batch/zone/manual` are.
+  const one = createSurface(real, () => real.__wbg_reset_state(), undefined, { zone: true });
+  const two = createSurface(trapping, () => real.__wbg_reset_state(), undefined, { zone: true });
+  const OTHER = [host(7), host(8), { type: 'TXT', name: 'example.com', content: '"other"', ttl: 1 }];
+  await withZone(START, async ({ options }) => {
+    await withZone(OTHER, async ({ options: otherOptions }) => {
+      const a = await one.readZone(ZONE, options);
+      const expected = a.plan(DESIRED, POLICY);
+      const b = await two.readZone(ZONE, otherOptions);
+      trapNext = true;
+      assert.throws(() => b.plan(DESIRED, POLICY), (e) => e instanceof InternalError);
+      // The instance is new; `one` never saw it happen. Another listing is read into it...
+      const c = await two.readZone(ZONE, otherOptions);
+      assert.notDeepEqual(c.plan(DESIRED, POLICY).summary, expected.summary);
+      // ...and `a` still plans against its own records.
+      assert.deepEqual(a.plan(DESIRED, POLICY), expected);
+    });
+  });
+});
