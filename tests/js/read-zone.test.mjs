@@ -18,6 +18,26 @@ const DESIRED = [
 const POLICY = { zone: 'example.com', scope: 'zone', force: true };
 const copy = (value) => JSON.parse(JSON.stringify(value));
 
+// The real zone module, except that `planHeld` traps (the way a Rust panic does in WebAssembly)
+// when `trap.next` is set; `surface(wasm)` builds the package's surface over it, counting resets.
+async function trappingModule() {
+  const { createSurface } = await import('../../pkg/src/surface.js');
+  const real = await import('../../pkg/dist/zone/cf_dns_batch.js');
+  const trap = { next: false, resets: 0 };
+  const wasm = {
+    ...real,
+    planHeld(...args) {
+      if (trap.next) {
+        trap.next = false;
+        throw new WebAssembly.RuntimeError('unreachable');
+      }
+      return real.planHeld(...args);
+    },
+  };
+  const surface = (over) => createSurface(over, () => (trap.resets++, real.__wbg_reset_state()), undefined, { zone: true });
+  return { real, wasm, trap, surface };
+}
+
 test('a zone read once plans exactly as plan() of the same records, and is not read again', async () => {
   await withZone(START, async ({ emulator, options }) => {
     const zone = await readZone(ZONE, options);
@@ -69,35 +89,14 @@ test('more snapshots than the module keeps: each still plans the same, read agai
 });
 
 test('a trap in the module loses the kept listing; the next plan reads it again and is the same', async () => {
-  const { createSurface } = await import('../../pkg/src/surface.js');
-  const real = await import('../../pkg/dist/zone/cf_dns_batch.js');
-  let trapNext = false;
-  let resets = 0;
-  const wasm = {
-    ...real,
-    planHeld(...args) {
-      if (trapNext) {
-        trapNext = false;
-        throw new WebAssembly.RuntimeError('unreachable');
-      }
-      return real.planHeld(...args);
-    },
-  };
-  const surface = createSurface(
-    wasm,
-    () => {
-      resets++;
-      real.__wbg_reset_state();
-    },
-    undefined,
-    { zone: true },
-  );
+  const { wasm, trap, surface: over } = await trappingModule();
+  const surface = over(wasm);
   await withZone(START, async ({ options }) => {
     const zone = await surface.readZone(ZONE, options);
     const expected = zone.plan(DESIRED, POLICY);
-    trapNext = true;
+    trap.next = true;
     assert.throws(() => zone.plan(DESIRED, POLICY), (e) => e instanceof InternalError);
-    assert.equal(resets, 1);
+    assert.equal(trap.resets, 1);
     // The module was re-instantiated: what it kept is gone, and the snapshot holds it again.
     assert.deepEqual(zone.plan(DESIRED, POLICY), expected);
     // Another snapshot made after the reset does not take the lost one's place.
@@ -160,29 +159,17 @@ test('a listing too large to keep (the module renewed right after reading it) is
 });
 
 test("two surfaces over one module: a reset through one never lets the other's snapshot plan against another listing", async () => {
-  const { createSurface } = await import('../../pkg/src/surface.js');
-  const real = await import('../../pkg/dist/zone/cf_dns_batch.js');
-  let trapNext = false;
-  const trapping = {
-    ...real,
-    planHeld(...args) {
-      if (trapNext) {
-        trapNext = false;
-        throw new WebAssembly.RuntimeError('unreachable');
-      }
-      return real.planHeld(...args);
-    },
-  };
+  const { real, wasm, trap, surface } = await trappingModule();
   // Two entries over one instance, as `cf-dns-batch/zone` and `cf-dns-batch/zone/manual` are.
-  const one = createSurface(real, () => real.__wbg_reset_state(), undefined, { zone: true });
-  const two = createSurface(trapping, () => real.__wbg_reset_state(), undefined, { zone: true });
+  const one = surface(real);
+  const two = surface(wasm);
   const OTHER = [host(7), host(8), { type: 'TXT', name: 'example.com', content: '"other"', ttl: 1 }];
   await withZone(START, async ({ options }) => {
     await withZone(OTHER, async ({ options: otherOptions }) => {
       const a = await one.readZone(ZONE, options);
       const expected = a.plan(DESIRED, POLICY);
       const b = await two.readZone(ZONE, otherOptions);
-      trapNext = true;
+      trap.next = true;
       assert.throws(() => b.plan(DESIRED, POLICY), (e) => e instanceof InternalError);
       // The instance is new; `one` never saw it happen. Another listing is read into it...
       const c = await two.readZone(ZONE, otherOptions);
