@@ -126,8 +126,8 @@ pub(crate) fn check_record(value: &Json, at: &Path, r: &mut Report, mode: Mode, 
 /// [`check_record`] of a record object's members, indexed already (`Fields` under the `record`
 /// prefix), so a caller that types the record next reads the same index.
 pub(crate) fn check_record_fields(rec: &Fields, r: &mut Report, mode: Mode, extra_known: &[&str]) -> Option<RecordCheck> {
-    let kind = read_type(&rec, r);
-    let shared = check_common(&rec, r, kind);
+    let kind = read_type(rec, r);
+    let shared = check_common(rec, r, kind);
 
     // The kind's own fields carry the kind's code prefix (`srv.data.port.range`).
     let owner = rec.get("name").and_then(Json::as_str);
@@ -136,14 +136,14 @@ pub(crate) fn check_record_fields(rec: &Fields, r: &mut Report, mode: Mode, extr
         let broken_before = r.error_count() + r.silenced_error_count();
         check_value(kind, &rec.with_prefix(kind.code()), r, owner);
         value_clean = r.error_count() + r.silenced_error_count() == broken_before;
-        check_fields_for_kind(&rec, r, kind, shared);
+        check_fields_for_kind(rec, r, kind, shared);
     } else if mode == Mode::Partial && matches!(rec.get("type"), None | Some(Json::Null)) {
         // A patch that names no kind still sends its `content` and `priority`: whatever the kind,
         // they are text and a 16-bit number, or the API refuses the batch.
         rec.opt_string(r, "content");
         rec.opt_integer(r, "priority", 0, 65_535);
     }
-    check_unknown(&rec, r, kind, extra_known);
+    check_unknown(rec, r, kind, extra_known);
     Some(RecordCheck { kind, value_clean })
 }
 
