@@ -128,7 +128,8 @@ export interface ZoneSnapshot {
 }
 /**
  * Reads a zone (`listRecords`, same options) and keeps its records read in WebAssembly, so each
- * `plan` reads only the desired records. `sync` plans this way.
+ * `plan` reads only the desired records. `sync` plans this way. With `type` or `name`, the snapshot
+ * holds only those records, and its plans see nothing else of the zone.
  */
 export function readZone(zoneId: string, options: ListOptions): Promise<ZoneSnapshot>;
 
