@@ -102,7 +102,7 @@ const BATCH_FIELDS: &[&str] = &["zone_id", "include_shadow_metadata", "deletes",
 pub fn find(code: &str) -> Option<&'static Rule> {
     let exact = exact_index();
     if let Ok(i) = exact.binary_search_by(|(c, _)| (*c).cmp(code)) {
-        return Some(exact[i].1);
+        return exact.get(i).map(|(_, rule)| *rule);
     }
     RULES.iter().filter(|rule| rule.family != Family::Exact).find(|rule| {
         rule.codes.iter().any(|suffix| match code.strip_suffix(suffix) {
