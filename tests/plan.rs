@@ -571,3 +571,20 @@ fn desired_issues_point_into_desired_even_when_the_record_cannot_be_typed() {
     assert_eq!(at("record.ttl.range"), ["/desired/2/ttl"]);
     assert!(p.params.is_none());
 }
+
+#[test]
+fn a_listed_record_the_validator_cannot_type_is_compared_by_its_text_with_a_warning() {
+    let current = [
+        listed("bad", json!({ "type": "A", "name": "x.example.com", "content": "not-an-ip", "ttl": 300, "comment": "from the dashboard" })),
+        listed("good", json!({ "type": "A", "name": "y.example.com", "content": "192.0.2.1", "ttl": 300 })),
+    ];
+    let desired = [json!({ "type": "A", "name": "y.example.com", "content": "192.0.2.1", "ttl": 300 })];
+    let p = run(&current, &desired, json!({ "zone": ZONE, "scope": "zone", "force": true }));
+    let warned: Vec<(&str, &str)> = p.issues.iter().map(|i| (i.code.as_ref(), i.pointer.as_str())).collect();
+    assert_eq!(warned, [("plan.current.unreadable", "/current/0")]);
+    assert_eq!(p.changes.len(), 1);
+    let delete = &p.changes[0];
+    assert_eq!((delete.action, delete.id.as_deref()), (Action::Delete, Some("bad")));
+    assert_eq!(delete.before.as_ref().map(|b| b.to_value()), Some(current[0].clone()));
+    assert_eq!(p.summary.unchanged, 1);
+}

@@ -8,7 +8,8 @@ use super::canonical::{owner_name, Canonical, Value};
 use super::read::{array, issue};
 use super::{Entry, ShownAs, Typed};
 use crate::batch::validate_record_json;
-use crate::issue::{Issue, Severity, ValidateOptions};
+use crate::issue::{Issue, Path, Severity, ValidateOptions};
+use crate::record::fields::{Fields, Mode};
 use crate::json::{Arena, Json};
 use crate::record::{CommonFields, Record, RecordData, RecordType};
 use super::matching::Sorted;
@@ -188,20 +189,12 @@ fn listed(index: usize, span: Range<usize>, json: &Json, arena: &Arena, zone: &s
     }
     let name = json.get("name").and_then(Json::as_str).unwrap_or("@");
     let content = json.get("content").and_then(Json::as_str).unwrap_or_default();
-    let common = CommonFields {
-        name: Some(name.into()),
-        ttl: json.get("ttl").and_then(number).and_then(|t| u32::try_from(t).ok()),
-        proxied: match json.get("proxied") {
-            Some(Json::Bool(b)) => Some(*b),
-            _ => None,
-        },
-        comment: json.get("comment").map(|c| c.as_str().map(Into::into)),
-        tags: match json.get("tags") {
-            Some(Json::Array(tags)) => Some(tags.iter().filter_map(Json::as_str).map(Into::into).collect()),
-            _ => None,
-        },
-        ..CommonFields::default()
-    };
+    // The common fields through the one conversion; if even they cannot be read, the name alone
+    // (every other setting then compares as the API's default).
+    let common = json
+        .as_object()
+        .and_then(|members| crate::record::typed::common(&Fields::new(members, &Path::Root, "record", Mode::Full)))
+        .unwrap_or_else(|| CommonFields { name: Some(name.into()), ..CommonFields::default() });
     // The presentation form the API lists beside `data` is read as a zone file would be (a key
     // split over white space, say); the typed record then compares like any other.
     if let Ok(data) = RecordData::from_content(kind, content) {
@@ -229,12 +222,6 @@ fn request_fields<'j>(json: &Json<'j>, kind: RecordType, arena: &'j Arena) -> Js
     Json::Object(bumpalo::collections::Vec::from_iter_in(kept, arena).into_bump_slice())
 }
 
-fn number(json: &Json) -> Option<i64> {
-    match json {
-        Json::Number(n) => n.as_integer(),
-        _ => None,
-    }
-}
 
 #[cfg(test)]
 mod tests {
