@@ -119,12 +119,15 @@ fn ranks<'s>(current: &[Entry], sorted: &'s Sorted, desired: &[Entry]) -> Ranks<
             None => new.push((group_key(e), i)),
         }
     }
-    new.sort_unstable();
+    // Sorted by group key with the planner's one sort of positions (each sort instance costs the
+    // .wasm kilobytes); only the records of groups no listed record has are compared by name.
+    let order = sorted_positions(new.len(), &|a, b| new.get(a).map(|n| n.0).cmp(&new.get(b).map(|n| n.0)));
+    let runs: Vec<&(GroupKey, usize)> = order.iter().filter_map(|&k| new.get(k)).collect();
     // `k` stays below u32::MAX: there are fewer new groups than records in a 4 GiB memory.
-    for (k, run) in new.chunk_by(|a, b| a.0 == b.0).enumerate() {
-        let Some(&(key, _)) = run.first() else { continue };
+    for (k, run) in runs.chunk_by(|a, b| a.0 == b.0).enumerate() {
+        let Some(&&(key, _)) = run.first() else { continue };
         let before = sorted.before(current, key) as u64;
-        for &(_, i) in run {
+        for &&(_, i) in run {
             if let Some(rank) = desired_rank.get_mut(i) {
                 *rank = before << 32 | k as u64;
             }
@@ -139,6 +142,8 @@ fn listed(group: usize) -> u64 {
 
 /// The positions of the desired records by group, then value, then position: sorted as numbers
 /// (group, position) first, then only the runs of one group, which are rare and short, by value.
+/// (A sort of integer pairs of its own: with the planner's sort of positions and a comparison
+/// closure, a 3,500-record plan took 2% longer in WebAssembly, for 5 KB less gzip.)
 fn desired_order(desired: &[Entry], rank: &[u64]) -> Vec<usize> {
     let mut keyed: Vec<(u64, usize)> = rank.iter().copied().zip(0..desired.len()).collect();
     keyed.sort_unstable();
