@@ -269,7 +269,12 @@ impl Shown {
 
     /// A listed record's JSON text (one item of a listing that parsed), as it stands.
     pub(crate) fn listed(text: &str) -> Shown {
-        serde_json::value::RawValue::from_string(text.to_string()).map_or_else(|_| Shown(serde_json::value::RawValue::NULL.to_owned()), Shown)
+        // Read with the crate's parser and written back as it stands (members in their order):
+        // serde_json's own reader of raw values would be linked into the .wasm for this alone.
+        crate::json::with_arena(|arena| match crate::json::Json::parse(text, arena) {
+            Ok(json) => Shown::raw(&json),
+            Err(_) => Shown(serde_json::value::RawValue::NULL.to_owned()),
+        })
     }
 
     /// A typed record as the API would list it, with its `id` when it has one.
