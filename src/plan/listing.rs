@@ -82,26 +82,19 @@ impl Listing {
 
     fn read_keeping(bytes: &[u8], keep_text: bool) -> Listing {
         let mut issues = Vec::new();
-        let text = match std::str::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                issues.push(issue("/current", "plan.current.json", Severity::Error, format!("`current` is not valid JSON: it is not UTF-8 text ({e})")));
-                ""
-            }
+        let (records, zone_name) = crate::json::with_arena(|arena| {
+            let (items, spans) = array(bytes, "current", arena, &mut issues);
+            let zone_name = items.iter().find_map(|r| r.get("zone_name").and_then(Json::as_str)).map(str::to_string);
+            let zone = zone_name.clone().unwrap_or_default();
+            let lenient = ValidateOptions::default();
+            let records = items.iter().zip(spans).enumerate().filter_map(|(index, (json, span))| listed(index, span, json, arena, &zone, &lenient, &mut issues)).collect();
+            (records, zone_name)
+        });
+        // Spans index the text as given; it is kept only when it was UTF-8 (there are no spans otherwise).
+        let text = match (keep_text, std::str::from_utf8(bytes)) {
+            (true, Ok(text)) => text.to_owned(),
+            _ => String::new(),
         };
-        let (records, zone_name) = if issues.is_empty() {
-            crate::json::with_arena(|arena| {
-                let (items, spans) = array(text, "current", arena, &mut issues);
-                let zone_name = items.iter().find_map(|r| r.get("zone_name").and_then(Json::as_str)).map(str::to_string);
-                let zone = zone_name.clone().unwrap_or_default();
-                let lenient = ValidateOptions::default();
-                let records = items.iter().zip(spans).enumerate().filter_map(|(index, (json, span))| listed(index, span, json, arena, &zone, &lenient, &mut issues)).collect();
-                (records, zone_name)
-            })
-        } else {
-            (Vec::new(), None)
-        };
-        let text = if keep_text { text.to_owned() } else { String::new() };
         let mut listing = Listing { text, records, issues, zone_name, sorted: None, other_zone: OnceCell::new() };
         listing.sorted = Some(Sorted::of(&listing.view(None, false)));
         listing

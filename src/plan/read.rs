@@ -45,13 +45,7 @@ fn plan_in(listing: &Listing, positions: bool, desired: &[u8], policy: &str, are
     let mut issues = Vec::new();
     let policy = read_policy(policy, arena, &mut issues);
     issues.extend_from_slice(listing.issues());
-    let desired_json = match std::str::from_utf8(desired) {
-        Ok(text) => array(text, "desired", arena, &mut issues).0,
-        Err(e) => {
-            issues.push(issue("/desired", "plan.desired.json", Severity::Error, format!("`desired` is not valid JSON: it is not UTF-8 text ({e})")));
-            &[]
-        }
-    };
+    let desired_json = array(desired, "desired", arena, &mut issues).0;
     let zone = policy.zone.clone().or_else(|| listing.zone_name().map(str::to_string)).unwrap_or_default();
     if zone.is_empty() && !desired_json.is_empty() {
         // Without the zone's name, `@` and one-label names (`www`) certainly cannot be resolved:
@@ -100,21 +94,22 @@ fn plan_in(listing: &Listing, positions: bool, desired: &[u8], policy: &str, are
     plan
 }
 
-/// The items of `what` (`current` or `desired`), an array of records, and where each stands in
-/// `text`; anything else is an error issue and no items.
-pub(super) fn array<'a>(text: &'a str, what: &'static str, arena: &'a Arena, issues: &mut Vec<Issue>) -> (&'a [Json<'a>], Vec<std::ops::Range<usize>>) {
+/// The items of `what` (`current` or `desired`), an array of records given as UTF-8 bytes, and
+/// where each stands in the text; anything else is an error issue and no items.
+pub(super) fn array<'a>(bytes: &'a [u8], what: &'static str, arena: &'a Arena, issues: &mut Vec<Issue>) -> (&'a [Json<'a>], Vec<std::ops::Range<usize>>) {
+    let (not_json, not_array) = if what == "current" { ("plan.current.json", "plan.current.type") } else { ("plan.desired.json", "plan.desired.type") };
+    let mut refuse = |code: &'static str, message: String| {
+        issues.push(issue(&format!("/{what}"), code, Severity::Error, message));
+        (&[][..], Vec::new())
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return refuse(not_json, format!("`{what}` is not valid JSON: it is not UTF-8 text ({e})")),
+    };
     match Json::parse_with_item_spans(text, arena) {
         Ok((Json::Array(items), spans)) => (items, spans),
-        Ok((other, _)) => {
-            let code = if what == "current" { "plan.current.type" } else { "plan.desired.type" };
-            issues.push(issue(&format!("/{what}"), code, Severity::Error, format!("`{what}` must be an array of records, got {}", other.kind())));
-            (&[], Vec::new())
-        }
-        Err(e) => {
-            let code = if what == "current" { "plan.current.json" } else { "plan.desired.json" };
-            issues.push(issue(&format!("/{what}"), code, Severity::Error, format!("`{what}` is not valid JSON: {e}")));
-            (&[], Vec::new())
-        }
+        Ok((other, _)) => refuse(not_array, format!("`{what}` must be an array of records, got {}", other.kind())),
+        Err(e) => refuse(not_json, format!("`{what}` is not valid JSON: {e}")),
     }
 }
 
