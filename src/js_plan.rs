@@ -27,10 +27,14 @@ pub fn plan_json(current: &[u8], desired: &[u8], policy: &str, positions: bool) 
 }
 
 /// Listings the package's `readZone` keeps in the module, so that a zone read once is planned
-/// against without reading its records again. At most `HELD_MAX`; holding one more lets the
-/// oldest go (a snapshot whose listing was let go, or lost with the module's memory, holds it
-/// again from its records: slower, never different).
+/// against without reading its records again. At most `HELD_MAX` listings and, beyond the newest,
+/// `HELD_RECORDS_MAX` records between them (a kept record takes about 0.8 KB of module memory,
+/// measured on the benchmark's records, so kept listings stay near 20 MiB, well below the 64 MiB at
+/// which the host re-instantiates the module and loses them all); holding one more lets the oldest
+/// go. A snapshot whose listing was let go, or
+/// lost with the module's memory, holds it again from its records: slower, never different.
 const HELD_MAX: usize = 4;
+const HELD_RECORDS_MAX: usize = 25_000;
 
 thread_local! {
     static HELD: std::cell::RefCell<Vec<(u32, crate::plan::Listing)>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -45,7 +49,8 @@ pub fn hold_listing(id: u32, current: &[u8]) {
     HELD.with(|held| {
         if let Ok(mut held) = held.try_borrow_mut() {
             held.retain(|(kept, _)| *kept != id);
-            if held.len() >= HELD_MAX {
+            let records = |held: &Vec<(u32, crate::plan::Listing)>| held.iter().map(|(_, l)| l.len()).sum::<usize>();
+            while !held.is_empty() && (held.len() >= HELD_MAX || records(&held) + listing.len() > HELD_RECORDS_MAX) {
                 held.remove(0);
             }
             held.push((id, listing));
