@@ -352,6 +352,31 @@ fn duplicates_in_desired_are_planned_once() {
 }
 
 #[test]
+fn desired_records_the_zone_lists_as_they_are_match_like_any_other() {
+    // Each desired record here has a listed record of the same typed value (the planner borrows
+    // that record's canonical form): repeats are still repeats, a different setting is still a
+    // patch, and a value written another way still matches the same listed record.
+    let cur: Vec<Value> = ["192.0.2.1", "192.0.2.2", "192.0.2.3"].iter().enumerate().map(|(i, ip)| listed(&format!("id{i}"), a("www.example.com", ip))).collect();
+    let mut slower = a("www", "192.0.2.2");
+    slower["ttl"] = json!(600);
+    let desired = [a("www.example.com", "192.0.2.3"), a("www", "192.0.2.3"), slower, a("WWW", "192.0.2.1")];
+    let p = plan_of(&cur, &desired);
+    assert_eq!((p.summary.unchanged, p.summary.update, p.summary.operations), (2, 1, 1), "{p:?}");
+    assert_eq!(p.changes[0].id.as_deref(), Some("id1"));
+    assert_eq!(p.changes[0].fields, vec!["ttl"]);
+    assert!(p.issues.iter().any(|i| i.code == "plan.desired.duplicate" && i.pointer == "/desired/1"), "{:?}", p.issues);
+    // The same plan when the listed records are planned against a zone named in the policy only.
+    let bare: Vec<Value> = cur.iter().cloned().map(|mut r| {
+        r.as_object_mut().unwrap().remove("zone_name");
+        r
+    }).collect();
+    let q = run(&bare, &desired, json!({"zone": ZONE}));
+    assert_eq!(q.summary, p.summary);
+    let decided = |p: &ChangePlan| p.changes.iter().map(|c| (c.action, c.id.clone(), c.after.clone(), c.fields.clone())).collect::<Vec<_>>();
+    assert_eq!(decided(&q), decided(&p));
+}
+
+#[test]
 fn the_plan_is_deterministic() {
     let cur = zone_of(5);
     let desired: Vec<Value> = (0..8).rev().map(|i| a(&format!("h{i}"), "192.0.2.2")).collect();

@@ -56,7 +56,11 @@ impl Canonical {
     /// The one conversion from a typed record to its canonical form. `zone` resolves `@` and
     /// relative owner names.
     pub fn of(record: &Record, zone: &str) -> Canonical {
-        let owner = owner_name(record.common.name.as_deref().unwrap_or("@"), zone);
+        Canonical::named(owner_name(record.common.name.as_deref().unwrap_or("@"), zone), record)
+    }
+
+    /// [`Canonical::of`] with the owner name worked out already (by [`owner_name`]).
+    pub(crate) fn named(owner: CompactString, record: &Record) -> Canonical {
         Canonical { owner, kind: record.record_type(), value: value_of(&record.data) }
     }
 
@@ -107,20 +111,20 @@ pub fn target_name(host: &str) -> String {
 
 fn value_of(data: &RecordData) -> Value {
     match data {
-        RecordData::A { content } => content.trim().parse::<Ipv4Addr>().map_or_else(|_| Value::Opaque(content.to_string()), |ip| Value::Ipv4(ip.octets())),
-        RecordData::AAAA { content } => content.trim().parse::<Ipv6Addr>().map_or_else(|_| Value::Opaque(content.to_string()), |ip| Value::Ipv6(ip.octets())),
+        RecordData::A { content } => content.trim().parse::<Ipv4Addr>().map_or_else(|_| Value::Opaque(String::from(content.as_str())), |ip| Value::Ipv4(ip.octets())),
+        RecordData::AAAA { content } => content.trim().parse::<Ipv6Addr>().map_or_else(|_| Value::Opaque(String::from(content.as_str())), |ip| Value::Ipv6(ip.octets())),
         RecordData::CNAME { content } | RecordData::NS { content } | RecordData::PTR { content } => Value::Host(target_name(content)),
         RecordData::MX { content, priority } => Value::Mx { priority: *priority, host: target_name(content) },
         RecordData::TXT { content } => match crate::record::txt::joined_text(content) {
             Ok(text) => Value::Text(text),
-            Err(_) => Value::Opaque(content.to_string()),
+            Err(_) => Value::Opaque(String::from(content.as_str())),
         },
         RecordData::OPENPGPKEY { content } => Value::Bytes(base64_bytes(content)),
         RecordData::CAA { data } => Value::Caa {
             flags: data.flags,
             // Tags are case-insensitive (RFC 8659 §4.1); the value is compared exactly.
-            tag: data.tag.to_ascii_lowercase().to_string(),
-            value: data.value.to_string(),
+            tag: data.tag.as_str().to_ascii_lowercase(),
+            value: String::from(data.value.as_str()),
         },
         RecordData::CERT { data } => Value::Cert {
             cert_type: data.cert_type,
@@ -174,13 +178,13 @@ fn value_of(data: &RecordData) -> Value {
             order: data.order,
             preference: data.preference,
             // Flags are single characters compared case-insensitively (RFC 3403 §4.1).
-            flags: data.flags.to_ascii_lowercase().to_string(),
-            service: data.service.to_string(),
-            regex: data.regex.to_string(),
+            flags: data.flags.as_str().to_ascii_lowercase(),
+            service: String::from(data.service.as_str()),
+            regex: String::from(data.regex.as_str()),
             replacement: target_name(&data.replacement),
         },
         RecordData::SRV { data } => Value::Srv { priority: data.priority, weight: data.weight, port: data.port, target: target_name(&data.target) },
-        RecordData::URI { priority, data } => Value::Uri { priority: *priority, weight: data.weight, target: data.target.to_string() },
+        RecordData::URI { priority, data } => Value::Uri { priority: *priority, weight: data.weight, target: String::from(data.target.as_str()) },
     }
 }
 

@@ -6,7 +6,8 @@ use super::{Action, Change, Entry, Policy, Scope, Summary};
 use crate::batch::{BatchParams, DeleteParam, PatchData, PatchParam};
 use crate::issue::{Issue, Severity};
 use crate::json::{Json, Num};
-use crate::record::{CommonFields, RecordType};
+use crate::record::{CommonFields, RecordData, RecordType};
+use super::canonical::Canonical;
 use super::{reordered, sorted_positions};
 
 pub(crate) struct Matched {
@@ -39,8 +40,9 @@ pub(crate) struct Sorted {
     order: Vec<usize>,
     /// Each listed record's group number (see [`Ranks`]), by position.
     rank: Vec<u64>,
-    /// One listed record of each group (its position), in group order.
-    representative: Vec<usize>,
+    /// Where each group starts in `order`, in group order (its first record is the group's
+    /// representative).
+    first: Vec<usize>,
     /// Group numbers by a hash of (name, type name); a lookup is confirmed by comparing names.
     by_hash: rustc_hash::FxHashMap<u64, usize>,
 }
@@ -49,44 +51,57 @@ impl Sorted {
     pub(crate) fn of(current: &[Entry]) -> Sorted {
         let order = by_group(current);
         let mut rank = vec![0u64; current.len()];
-        let mut representative: Vec<usize> = Vec::new();
+        let mut first: Vec<usize> = Vec::new();
         let mut by_hash = rustc_hash::FxHashMap::default();
         let mut last: Option<GroupKey> = None;
-        for &i in &order {
+        for (at, &i) in order.iter().enumerate() {
             let Some(e) = current.get(i) else { continue };
             let key = group_key(e);
             if last != Some(key) {
                 last = Some(key);
-                by_hash.entry(group_hash(key)).or_insert(representative.len());
-                representative.push(i);
+                by_hash.entry(group_hash(key)).or_insert(first.len());
+                first.push(at);
             }
             if let Some(r) = rank.get_mut(i) {
-                *r = listed(representative.len() - 1);
+                *r = listed(first.len() - 1);
             }
         }
-        Sorted { order, rank, representative, by_hash }
+        Sorted { order, rank, first, by_hash }
     }
 
-    /// The number of the listed group of `e` (a desired record), if a listed record has it.
-    fn group(&self, current: &[Entry], e: &Entry) -> Option<usize> {
+    /// The listed records of group `g`, in matching order.
+    fn members<'c, 'e>(&self, current: &'c [Entry<'e>], g: usize) -> impl Iterator<Item = &'c Entry<'e>> + use<'_, 'c, 'e> {
+        let start = self.first.get(g).copied().unwrap_or(self.order.len());
+        let end = self.first.get(g + 1).copied().unwrap_or(self.order.len());
+        self.order.get(start..end).unwrap_or_default().iter().filter_map(move |&i| current.get(i))
+    }
+
+    /// The number of the listed group of records named `owner` (fully qualified, folded) of
+    /// type `kind`, if a listed record has them.
+    pub(crate) fn group_of(&self, current: &[Entry], owner: &str, kind: RecordType) -> Option<usize> {
+        let key: GroupKey = (owner, kind.as_str());
         // The same group: the same type and the same name.
-        let is_group = |g: usize| {
-            self.representative.get(g).and_then(|&i| current.get(i)).is_some_and(|l| l.canonical.kind == e.canonical.kind && l.canonical.owner == e.canonical.owner)
-        };
-        match self.by_hash.get(&group_hash(group_key(e))) {
+        let is_group = |g: usize| self.members(current, g).next().is_some_and(|l| l.canonical.kind == kind && l.canonical.owner == owner);
+        match self.by_hash.get(&group_hash(key)) {
             Some(&g) if is_group(g) => Some(g),
             // Not listed, or two groups with one hash (never seen; handled all the same).
             Some(_) => {
-                let g = self.before(current, group_key(e));
+                let g = self.before(current, key);
                 is_group(g).then_some(g)
             }
             None => None,
         }
     }
 
+    /// A listed record of group `g` whose typed value is `data`: its canonical form is the one
+    /// a desired record of that group and value has, since [`Canonical::of`] reads nothing else.
+    pub(crate) fn twin<'e>(&self, current: &[Entry<'e>], g: usize, data: &RecordData) -> Option<&'e Canonical> {
+        self.members(current, g).find(|l| l.record().is_some_and(|r| r.data == *data)).map(|l| l.canonical)
+    }
+
     /// How many listed groups sort before `key`.
     fn before(&self, current: &[Entry], key: GroupKey) -> usize {
-        self.representative.partition_point(|&i| current.get(i).map(group_key) < Some(key))
+        self.first.partition_point(|&at| self.order.get(at).and_then(|&i| current.get(i)).map(group_key) < Some(key))
     }
 }
 
@@ -107,14 +122,19 @@ struct Ranks<'s> {
     desired: Vec<u64>,
 }
 
-/// [`Ranks`]: a desired record of a listed group finds its number by hashing; the groups only
+/// [`Ranks`]: a desired record of a listed group finds its number by hashing (or has it from
+/// `groups`, when the reader of the desired records looked it up already); the groups only
 /// desired records have are sorted among themselves and slotted in by binary search, so that
 /// only they are compared by name.
-fn ranks<'s>(current: &[Entry], sorted: &'s Sorted, desired: &[Entry]) -> Ranks<'s> {
+fn ranks<'s>(current: &[Entry], sorted: &'s Sorted, desired: &[Entry], groups: Option<&[Option<usize>]>) -> Ranks<'s> {
     let mut desired_rank = vec![0u64; desired.len()];
     let mut new: Vec<(GroupKey, usize)> = Vec::new();
     for (i, (e, rank)) in desired.iter().zip(desired_rank.iter_mut()).enumerate() {
-        match sorted.group(current, e) {
+        let group = match groups.and_then(|groups| groups.get(i)) {
+            Some(&known) => known,
+            None => sorted.group_of(current, &e.canonical.owner, e.canonical.kind),
+        };
+        match group {
             Some(g) => *rank = listed(g),
             None => new.push((group_key(e), i)),
         }
@@ -177,19 +197,21 @@ fn repeats(desired: &[Entry], rank: &[u64], order: &[usize]) -> Vec<bool> {
     repeated
 }
 
-/// `sorted` is [`Sorted::of`] `current` when it is known already (a [`super::Listing`] keeps it).
-pub(crate) fn match_zone(current: &[Entry], sorted: Option<&Sorted>, desired: &[Entry], policy: &Policy, zone: &str, issues: &mut Vec<Issue>) -> Matched {
+/// `sorted` is [`Sorted::of`] `current` when it is known already (a [`super::Listing`] keeps it),
+/// and `groups` each desired record's listed group (from [`Sorted::group_of`]) when known.
+pub(crate) fn match_zone(current: &[Entry], sorted: Option<&Sorted>, desired: &[Entry], groups: Option<&[Option<usize>]>, policy: &Policy, zone: &str, issues: &mut Vec<Issue>) -> Matched {
     let out_of_reach = |e: &Entry| is_apex_ns(e, zone) || is_ignored(e, policy, zone);
     let worked_out;
-    let sorted = match sorted {
-        Some(sorted) if sorted.order.len() == current.len() => sorted,
+    let (sorted, groups) = match sorted {
+        Some(sorted) if sorted.order.len() == current.len() => (sorted, groups),
+        // Groups looked up in another order than this one would be numbers of another order.
         _ => {
             worked_out = Sorted::of(current);
-            &worked_out
+            (&worked_out, None)
         }
     };
     let current_order = &sorted.order;
-    let rank = ranks(current, sorted, desired);
+    let rank = ranks(current, sorted, desired, groups);
 
     // Desired records: out of reach ones are set aside with a word; a second copy of a record
     // (the API refuses identical records) is dropped. Apex and ignore rules depend only on the
@@ -215,8 +237,11 @@ pub(crate) fn match_zone(current: &[Entry], sorted: Option<&Sorted>, desired: &[
     // (desired or listed) and desired mentions the name.
     let mut desired_groups: Vec<u64> = wanted_order.iter().filter_map(|&i| rank.desired.get(i).copied()).collect();
     desired_groups.dedup();
-    let cname_names: rustc_hash::FxHashSet<&str> =
-        wanted_order.iter().filter_map(|&i| desired.get(i)).chain(current).filter(|e| e.canonical.kind == RecordType::CNAME).map(|e| e.canonical.owner.as_str()).collect();
+    // Only the scope `desired` reads them: the whole zone is managed either way.
+    let cname_names: rustc_hash::FxHashSet<&str> = match policy.scope {
+        Scope::Desired => wanted_order.iter().filter_map(|&i| desired.get(i)).chain(current).filter(|e| e.canonical.kind == RecordType::CNAME).map(|e| e.canonical.owner.as_str()).collect(),
+        Scope::Zone => rustc_hash::FxHashSet::default(),
+    };
     let desired_names: rustc_hash::FxHashSet<&str> = match policy.scope {
         Scope::Desired if !cname_names.is_empty() => wanted_order.iter().filter_map(|&i| desired.get(i)).map(|e| e.canonical.owner.as_str()).collect(),
         _ => rustc_hash::FxHashSet::default(),
@@ -258,7 +283,7 @@ pub(crate) fn match_zone(current: &[Entry], sorted: Option<&Sorted>, desired: &[
         match group {
             [(_, have, false), (_, want, true)] => {
                 // One group: the same name and type, so only the values are compared.
-                if have.canonical.value == want.canonical.value && meta_diff(have.common(), want.common()).is_empty() {
+                if same_value(have, want) && meta_diff(have.common(), want.common()).is_empty() {
                     summary.unchanged += 1;
                 } else {
                     update(have, want, &mut changes);
@@ -325,7 +350,7 @@ fn match_group(have: Vec<&Entry>, want: Vec<&Entry>, changes: &mut Vec<Planned>)
     // whose settings already agree is preferred, so two equal values never trade settings.
     let mut pending: Vec<&Entry> = Vec::new();
     for w in want {
-        let exact = have.iter_mut().find(|h| h.is_some_and(|h| h.canonical == w.canonical && meta_diff(h.common(), w.common()).is_empty()));
+        let exact = have.iter_mut().find(|h| h.is_some_and(|h| same_value(h, w) && meta_diff(h.common(), w.common()).is_empty()));
         match exact {
             Some(slot) => {
                 *slot = None;
@@ -335,7 +360,7 @@ fn match_group(have: Vec<&Entry>, want: Vec<&Entry>, changes: &mut Vec<Planned>)
         }
     }
     for w in pending {
-        match have.iter_mut().find(|h| h.is_some_and(|h| h.canonical == w.canonical)) {
+        match have.iter_mut().find(|h| h.is_some_and(|h| same_value(h, w))) {
             Some(slot) => {
                 if let Some(h) = slot.take() {
                     patched.push((h, w));
@@ -366,6 +391,12 @@ fn match_group(have: Vec<&Entry>, want: Vec<&Entry>, changes: &mut Vec<Planned>)
     unchanged
 }
 
+/// Whether two records of one group have the same value: a desired record the zone has as
+/// listed shares that record's canonical form, so most are the same form, not only equal ones.
+fn same_value(have: &Entry, want: &Entry) -> bool {
+    std::ptr::eq(have.canonical, want.canonical) || have.canonical.value == want.canonical.value
+}
+
 fn push(changes: &mut Vec<Planned>, change: Change, ops: Vec<Op>) {
     changes.push((change, ops));
 }
@@ -374,7 +405,7 @@ fn create(w: &Entry, changes: &mut Vec<Planned>) {
     let Some(record) = w.record().cloned() else { return };
     let change = Change {
         action: Action::Create,
-        name: w.canonical.owner.to_string(),
+        name: w.canonical.owner.as_str().to_owned(),
         record_type: w.canonical.kind,
         id: None,
         before: None,
@@ -388,7 +419,7 @@ fn delete(h: &Entry, changes: &mut Vec<Planned>) {
     let id = h.id.unwrap_or_default().to_string();
     let change = Change {
         action: Action::Delete,
-        name: h.canonical.owner.to_string(),
+        name: h.canonical.owner.as_str().to_owned(),
         record_type: h.canonical.kind,
         id: Some(id.clone()),
         before: Some(h.shown()),
@@ -423,7 +454,7 @@ fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
         }
     }
     let mut all_fields: Vec<String> = Vec::new();
-    if h.canonical.value != w.canonical.value {
+    if !same_value(h, w) {
         let kind = w.canonical.kind;
         // UNCONFIRMED whether the API reads a patch's `content`/`data` without its `type`; the
         // official SDK's patches carry it, and the same type changes nothing, so it is sent.
@@ -454,7 +485,7 @@ fn update(h: &Entry, w: &Entry, changes: &mut Vec<Planned>) {
     all_fields.extend(fields.iter().map(|f| f.to_string()));
     let change = Change {
         action: Action::Update,
-        name: w.canonical.owner.to_string(),
+        name: w.canonical.owner.as_str().to_owned(),
         record_type: w.canonical.kind,
         id: Some(id),
         before: Some(h.shown()),

@@ -353,11 +353,12 @@ pub fn plan(current: &[ZoneRecord], desired: &[Record], policy: &Policy) -> Chan
     let desired_forms: Vec<Canonical> = desired.iter().map(|r| Canonical::of(r, &zone)).collect();
     let current: Vec<Entry> = current.iter().zip(&current_forms).enumerate().map(|(index, (z, form))| read::entry(index, Some(z.id.as_str()), &z.record, form)).collect();
     let desired: Vec<Entry> = desired.iter().zip(&desired_forms).enumerate().map(|(index, (r, form))| read::entry(index, None, r, form)).collect();
-    plan_entries(current, None, desired, policy, &zone, Vec::new())
+    plan_entries(current, None, desired, None, policy, &zone, Vec::new())
 }
 
-pub(crate) fn plan_entries(current: Vec<Entry>, sorted: Option<&matching::Sorted>, desired: Vec<Entry>, policy: &Policy, zone: &str, mut issues: Vec<Issue>) -> ChangePlan {
-    let matched = matching::match_zone(&current, sorted, &desired, policy, zone, &mut issues);
+/// `sorted` and `groups` as [`matching::match_zone`] takes them.
+pub(crate) fn plan_entries(current: Vec<Entry>, sorted: Option<&matching::Sorted>, desired: Vec<Entry>, groups: Option<&[Option<usize>]>, policy: &Policy, zone: &str, mut issues: Vec<Issue>) -> ChangePlan {
+    let matched = matching::match_zone(&current, sorted, &desired, groups, policy, zone, &mut issues);
     let limits = safety::check(&matched, policy, &mut issues);
     issues.retain(|i| !policy.validate.is_disabled(&i.code));
     let blocked = issues.iter().any(|i| i.severity == crate::issue::Severity::Error);

@@ -2,7 +2,8 @@
 //! the desired records as a batch would post them, and the policy. Every record is typed by the
 //! validator (`validate_record_json`), the same reader `batch()` uses, and nothing else.
 
-use super::canonical::Canonical;
+use super::canonical::{owner_name, Canonical};
+use super::matching::Sorted;
 use super::listing::Listing;
 use super::{plan_entries, ChangePlan, Entry, IgnoreRule, Policy, Scope, ShownAs, Typed};
 use crate::batch::validate_record_at;
@@ -75,6 +76,14 @@ fn plan_in(listing: &Listing, positions: bool, desired: &[u8], policy: &str, are
     }
     let mut other_forms = Vec::new();
     let (current, sorted) = listing.entries(&zone, positions, &mut other_forms);
+    let worked_out;
+    let sorted = match sorted {
+        Some(sorted) => sorted,
+        None => {
+            worked_out = Sorted::of(&current);
+            &worked_out
+        }
+    };
     let mut typed = Vec::with_capacity(desired_json.len());
     let root = crate::issue::Path::Root;
     let desired_at = root.key("desired");
@@ -85,9 +94,30 @@ fn plan_in(listing: &Listing, positions: bool, desired: &[u8], policy: &str, are
             typed.push((index, record));
         }
     }
-    let forms: Vec<Canonical> = typed.iter().map(|(_, record)| Canonical::of(record, &zone)).collect();
-    let desired = typed.iter().zip(&forms).map(|((index, record), form)| entry(*index, None, record, form)).collect();
-    let mut plan = plan_entries(current, sorted, desired, &policy, &zone, issues);
+    // Each desired record's listed group, found once here for the matching too. A record the
+    // zone has with the same typed value borrows that listed record's canonical form (most
+    // records of a sync are unchanged): only the others work theirs out.
+    let mut groups = Vec::with_capacity(typed.len());
+    let mut twins = Vec::with_capacity(typed.len());
+    let mut forms = Vec::new();
+    for (_, record) in &typed {
+        let owner = owner_name(record.common.name.as_deref().unwrap_or("@"), &zone);
+        let group = sorted.group_of(&current, &owner, record.record_type());
+        let twin = group.and_then(|g| sorted.twin(&current, g, &record.data));
+        if twin.is_none() {
+            forms.push(Canonical::named(owner, record));
+        }
+        groups.push(group);
+        twins.push(twin);
+    }
+    // Every record without a twin has a form of its own, in order.
+    let mut own_forms = forms.iter();
+    let desired = typed
+        .iter()
+        .zip(twins)
+        .filter_map(|((index, record), twin)| Some(entry(*index, None, record, twin.or_else(|| own_forms.next())?)))
+        .collect();
+    let mut plan = plan_entries(current, Some(sorted), desired, Some(&groups), &policy, &zone, issues);
     if let Some(params) = plan.params.as_mut() {
         params.zone_id = policy.zone_id.clone().unwrap_or_default();
     }
