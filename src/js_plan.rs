@@ -15,15 +15,14 @@ fn to_json<T: Serialize>(value: &T) -> String {
 
 /// `plan(current, desired, policy)`: the plan as JSON (`{params, changes, summary, issues}`). A
 /// listed record a change shows is its listed text, or with `positions` its position in `current`
-/// (for a host that holds the records itself and puts each there).
+/// (for a host that holds the records itself and puts each there); a created record is its
+/// position in `params.posts` while the params stand (the host puts the post there).
 #[wasm_bindgen(js_name = planJson)]
 pub fn plan_json(current: &[u8], desired: &[u8], policy: &str, positions: bool) -> String {
     // The two inputs cross as UTF-8 bytes (see `js::utf8`): a zone's listing is megabytes.
-    if positions {
-        crate::plan::plan_listing_for_host(&crate::plan::Listing::read_for_host(current), desired, policy).to_json()
-    } else {
-        crate::plan::plan_utf8(current, desired, policy).to_json()
-    }
+    // Without `positions` the listing keeps its text, for the changes to show.
+    let listing = if positions { crate::plan::Listing::read_for_host(current) } else { crate::plan::Listing::read(current) };
+    crate::plan::plan_listing_for_host(&listing, desired, policy, positions).to_json()
 }
 
 /// Listings the package's `readZone` keeps in the module, so that a zone read once is planned
@@ -75,7 +74,7 @@ pub fn plan_held(id: u32, desired: &[u8], policy: &str) -> Option<String> {
     HELD.with(|held| {
         let held = held.try_borrow().ok()?;
         let (_, listing) = held.iter().find(|(kept, _)| *kept == id)?;
-        Some(crate::plan::plan_listing_for_host(listing, desired, policy).to_json())
+        Some(crate::plan::plan_listing_for_host(listing, desired, policy, true).to_json())
     })
 }
 

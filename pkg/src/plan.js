@@ -42,7 +42,7 @@ export function createPlanApi(wasm, boundary) {
     // could call the package and reuse a scratch slot.
     const currentText = toText(current ?? [], 'current');
     const desiredText = toText(desired ?? [], 'desired');
-    return JSON.parse(call(wasm.planJson, utf8(currentText, 0), utf8(desiredText, 1), policyText, false));
+    return withRecords(JSON.parse(call(wasm.planJson, utf8(currentText, 0), utf8(desiredText, 1), policyText, false)));
   }
 
   /**
@@ -89,9 +89,7 @@ export function createPlanApi(wasm, boundary) {
       out ??= call(wasm.planJson, utf8(listingText(), 0), utf8(desiredText, 1), policyText, true);
       // The module gives a listed record a change shows as its position: the snapshot's own
       // record, frozen, goes there.
-      const planned = JSON.parse(out);
-      for (const change of planned.changes) if (typeof change.before === 'number') change.before = records[change.before];
-      return planned;
+      return withRecords(JSON.parse(out), records);
     }
     const zone = Object.freeze({ zoneId, records, plan: planSnapshot });
     gone?.register(zone, id);
@@ -109,6 +107,20 @@ export function createPlanApi(wasm, boundary) {
   }
 
   return { plan, formatPlan, snapshot };
+}
+
+/**
+ * Puts the records the module gave by position into the changes: a created record's `after` is
+ * its post in `params.posts` (the very object, so it is read once), and a listed record's
+ * `before` is the snapshot's own `records[before]`.
+ */
+function withRecords(planned, records) {
+  const posts = planned.params?.posts;
+  for (const change of planned.changes) {
+    if (typeof change.after === 'number' && posts) change.after = posts[change.after];
+    if (typeof change.before === 'number' && records) change.before = records[change.before];
+  }
+  return planned;
 }
 
 function deepFreeze(value) {

@@ -12,7 +12,11 @@ use super::{reordered, sorted_positions};
 
 pub(crate) struct Matched {
     pub params: BatchParams,
+    /// A created (or replacing) record's change has no `after` yet: it is shown as it is posted,
+    /// once the plan knows whether its params stand (see `posted_by`).
     pub changes: Vec<Change>,
+    /// For each post in `params.posts`, the change it makes (its position in `changes`).
+    pub posted_by: Vec<usize>,
     pub summary: Summary,
 }
 
@@ -197,9 +201,9 @@ fn repeats(desired: &[Entry], rank: &[u64], order: &[usize]) -> Vec<bool> {
     repeated
 }
 
-/// `sorted` is [`Sorted::of`] `current` when it is known already (a [`super::Listing`] keeps it),
-/// and `groups` each desired record's listed group (from [`Sorted::group_of`]) when known.
-pub(crate) fn match_zone(current: &[Entry], sorted: Option<&Sorted>, desired: &[Entry], groups: Option<&[Option<usize>]>, policy: &Policy, zone: &str, issues: &mut Vec<Issue>) -> Matched {
+/// `given` holds what the reader of the records worked out already.
+pub(crate) fn match_zone(current: &[Entry], desired: &[Entry], given: super::Given, policy: &Policy, zone: &str, issues: &mut Vec<Issue>) -> Matched {
+    let super::Given { sorted, groups, .. } = given;
     let out_of_reach = |e: &Entry| is_apex_ns(e, zone) || is_ignored(e, policy, zone);
     let worked_out;
     let (sorted, groups) = match sorted {
@@ -316,17 +320,21 @@ pub(crate) fn match_zone(current: &[Entry], sorted: Option<&Sorted>, desired: &[
         }
     }
     let mut out = Vec::with_capacity(changes.len());
+    let mut posted_by = Vec::new();
     for (change, ops) in changes {
         for op in ops {
             match op {
                 Op::Delete(id) => params.deletes.push(DeleteParam { id: id.into() }),
                 Op::Patch(patch) => params.patches.push(*patch),
-                Op::Post(record) => params.posts.push(*record),
+                Op::Post(record) => {
+                    params.posts.push(*record);
+                    posted_by.push(out.len());
+                }
             }
         }
         out.push(change);
     }
-    Matched { params, changes: out, summary }
+    Matched { params, changes: out, posted_by, summary }
 }
 
 /// What the matching decided, before it becomes params (kept beside the change it belongs to).
@@ -409,7 +417,8 @@ fn create(w: &Entry, changes: &mut Vec<Planned>) {
         record_type: w.canonical.kind,
         id: None,
         before: None,
-        after: Some(w.shown()),
+        // Shown as it is posted: see `Matched::posted_by`.
+        after: None,
         fields: Vec::new(),
     };
     push(changes, change, vec![Op::Post(Box::new(record))]);

@@ -353,15 +353,33 @@ pub fn plan(current: &[ZoneRecord], desired: &[Record], policy: &Policy) -> Chan
     let desired_forms: Vec<Canonical> = desired.iter().map(|r| Canonical::of(r, &zone)).collect();
     let current: Vec<Entry> = current.iter().zip(&current_forms).enumerate().map(|(index, (z, form))| read::entry(index, Some(z.id.as_str()), &z.record, form)).collect();
     let desired: Vec<Entry> = desired.iter().zip(&desired_forms).enumerate().map(|(index, (r, form))| read::entry(index, None, r, form)).collect();
-    plan_entries(current, None, desired, None, policy, &zone, Vec::new())
+    plan_entries(current, desired, Given::default(), policy, &zone, Vec::new())
 }
 
-/// `sorted` and `groups` as [`matching::match_zone`] takes them.
-pub(crate) fn plan_entries(current: Vec<Entry>, sorted: Option<&matching::Sorted>, desired: Vec<Entry>, groups: Option<&[Option<usize>]>, policy: &Policy, zone: &str, mut issues: Vec<Issue>) -> ChangePlan {
-    let matched = matching::match_zone(&current, sorted, &desired, groups, policy, zone, &mut issues);
+/// What the reader of a plan's records hands the planner besides them.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Given<'s> {
+    /// [`matching::Sorted::of`] the listed records, when it is kept (a [`Listing`] keeps it).
+    pub sorted: Option<&'s matching::Sorted>,
+    /// Each desired record's listed group (from [`matching::Sorted::group_of`]), when looked up.
+    pub groups: Option<&'s [Option<usize>]>,
+    /// A created record's `after` is given as its position in `params.posts`, where the
+    /// JavaScript host takes it from (the same record, not written out twice). Only when the
+    /// params stand: a plan an error blocks shows it as the API would list it, like the Rust API.
+    pub posts_by_position: bool,
+}
+
+pub(crate) fn plan_entries(current: Vec<Entry>, desired: Vec<Entry>, given: Given, policy: &Policy, zone: &str, mut issues: Vec<Issue>) -> ChangePlan {
+    let mut matched = matching::match_zone(&current, &desired, given, policy, zone, &mut issues);
     let limits = safety::check(&matched, policy, &mut issues);
     issues.retain(|i| !policy.validate.is_disabled(&i.code));
     let blocked = issues.iter().any(|i| i.severity == crate::issue::Severity::Error);
+    // A created record is shown as it is posted.
+    for (k, (&change, post)) in matched.posted_by.iter().zip(&matched.params.posts).enumerate() {
+        if let Some(change) = matched.changes.get_mut(change) {
+            change.after = Some(if given.posts_by_position && !blocked { Shown::raw(&k) } else { Shown::of_record(post, None) });
+        }
+    }
     let params = (!blocked).then_some(matched.params);
     let mut summary = matched.summary;
     summary.operations = limits.operations;

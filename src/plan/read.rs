@@ -5,7 +5,7 @@
 use super::canonical::{owner_name, Canonical};
 use super::matching::Sorted;
 use super::listing::Listing;
-use super::{plan_entries, ChangePlan, Entry, IgnoreRule, Policy, Scope, ShownAs, Typed};
+use super::{plan_entries, ChangePlan, Entry, Given, IgnoreRule, Policy, Scope, ShownAs, Typed};
 use crate::batch::validate_record_at;
 use crate::issue::{Issue, Plan, Severity};
 use crate::json::{Arena, Json};
@@ -32,17 +32,33 @@ pub fn plan_utf8(current: &[u8], desired: &[u8], policy: &str) -> ChangePlan {
 pub fn plan_listing(listing: &Listing, desired: &[u8], policy: &str) -> ChangePlan {
     // The thread's kept arena, as the validator's: fresh pages on every call cost more than
     // parsing into them.
-    crate::json::with_arena(|arena| plan_in(listing, false, desired, policy, arena))
+    crate::json::with_arena(|arena| plan_in(listing, Shows::Records, desired, policy, arena))
 }
 
-/// [`plan_listing`] for the JavaScript host: a listed record a change shows is given as its
-/// position in `current` ([`ShownAs::Position`]), and the host puts the record there.
+/// [`plan_listing`] for the JavaScript host, which holds the records a change shows or gets them
+/// from the plan itself: a listed record is given as its position in `current`
+/// ([`ShownAs::Position`]) when `listed_by_position`, and a created record as its position in
+/// `params.posts` (see [`Given::posts_by_position`]); the host puts each record there.
 #[cfg(all(target_arch = "wasm32", feature = "zone"))]
-pub(crate) fn plan_listing_for_host(listing: &Listing, desired: &[u8], policy: &str) -> ChangePlan {
-    crate::json::with_arena(|arena| plan_in(listing, true, desired, policy, arena))
+pub(crate) fn plan_listing_for_host(listing: &Listing, desired: &[u8], policy: &str, listed_by_position: bool) -> ChangePlan {
+    let shows = if listed_by_position { Shows::Positions } else { Shows::PostPositions };
+    crate::json::with_arena(|arena| plan_in(listing, shows, desired, policy, arena))
 }
 
-fn plan_in(listing: &Listing, positions: bool, desired: &[u8], policy: &str, arena: &Arena) -> ChangePlan {
+/// How a plan's changes show the records they change.
+#[derive(Clone, Copy, PartialEq)]
+enum Shows {
+    /// Each record itself (the Rust API).
+    Records,
+    /// A created record by its position in `params.posts`; a listed one by its text.
+    #[cfg_attr(not(all(target_arch = "wasm32", feature = "zone")), allow(dead_code))]
+    PostPositions,
+    /// Both by position: a listed record by its position in `current`.
+    #[cfg_attr(not(all(target_arch = "wasm32", feature = "zone")), allow(dead_code))]
+    Positions,
+}
+
+fn plan_in(listing: &Listing, shows: Shows, desired: &[u8], policy: &str, arena: &Arena) -> ChangePlan {
     let mut issues = Vec::new();
     let policy = read_policy(policy, arena, &mut issues);
     issues.extend_from_slice(listing.issues());
@@ -75,7 +91,7 @@ fn plan_in(listing: &Listing, positions: bool, desired: &[u8], policy: &str, are
         }
     }
     let mut other_forms = Vec::new();
-    let (current, sorted) = listing.entries(&zone, positions, &mut other_forms);
+    let (current, sorted) = listing.entries(&zone, shows == Shows::Positions, &mut other_forms);
     let worked_out;
     let sorted = match sorted {
         Some(sorted) => sorted,
@@ -117,7 +133,8 @@ fn plan_in(listing: &Listing, positions: bool, desired: &[u8], policy: &str, are
         .zip(twins)
         .filter_map(|((index, record), twin)| Some(entry(*index, None, record, twin.or_else(|| own_forms.next())?)))
         .collect();
-    let mut plan = plan_entries(current, Some(sorted), desired, Some(&groups), &policy, &zone, issues);
+    let given = Given { sorted: Some(sorted), groups: Some(&groups), posts_by_position: shows != Shows::Records };
+    let mut plan = plan_entries(current, desired, given, &policy, &zone, issues);
     if let Some(params) = plan.params.as_mut() {
         params.zone_id = policy.zone_id.clone().unwrap_or_default();
     }

@@ -73,3 +73,21 @@ test("a change's before is a copy of the listed record as given, even from an ar
   const q = plan(odd, desired);
   assert.deepEqual(q.changes.map((c) => [c.action, c.id, c.before]), [['update', 'id9', shown[0]]]);
 });
+
+test("a created record's after is its post, the same object; a plan an error blocks still shows it", () => {
+  const desired = [a('new', '192.0.2.5', { comment: 'made here' }), { type: 'TXT', name: 'note', content: '"hello"' }];
+  const p = plan([], desired, { zone: 'example.com' });
+  assert.equal(p.changes.length, 2);
+  for (const change of p.changes) {
+    assert.equal(change.action, 'create');
+    assert.ok(p.params.posts.includes(change.after), 'after is the post itself');
+  }
+  assert.deepEqual(p.changes.map((c) => c.after), [
+    { name: 'new', ttl: 1, comment: 'made here', type: 'A', content: '192.0.2.5' },
+    { name: 'note', type: 'TXT', content: '"hello"' },
+  ]);
+  // An error elsewhere leaves no params: the created records are shown all the same.
+  const blocked = plan([], [...desired, a('bad', '192.0.2.300')], { zone: 'example.com' });
+  assert.equal(blocked.params, null);
+  assert.deepEqual(blocked.changes.map((c) => c.after), p.changes.map((c) => c.after));
+});
