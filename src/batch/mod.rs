@@ -311,23 +311,29 @@ pub fn validate_record_json(json: &Json, options: &ValidateOptions) -> (Vec<Issu
 /// `/desired/3`): the issues' pointers start there.
 pub(crate) fn validate_record_at(json: &Json, at: &Path, options: &ValidateOptions) -> (Vec<Issue>, Option<Record>) {
     let mut r = Report::new(options);
+    let record = validate_record_into(json, at, &mut r);
+    (r.issues, record)
+}
+
+/// [`validate_record_at`] into a report that other records share (a plan's desired records):
+/// the typed record when this record added no error to `r`.
+pub(crate) fn validate_record_into(json: &Json, at: &Path, r: &mut Report) -> Option<Record> {
+    let (errors, silenced) = (r.error_count(), r.silenced_error_count());
     let Some(members) = json.as_object() else {
-        check_record(json, at, &mut r, Mode::Full, &[]);
-        return (r.issues, None);
+        check_record(json, at, r, Mode::Full, &[]);
+        return None;
     };
     // One index of the record's members serves the check and the typing.
     let rec = crate::record::fields::Fields::new(members, at, "record", Mode::Full);
-    crate::record::common::check_record_fields(&rec, &mut r, Mode::Full, &[]);
-    if r.has_errors() {
-        return (r.issues, None);
+    crate::record::common::check_record_fields(&rec, r, Mode::Full, &[]);
+    if r.error_count() > errors {
+        return None;
     }
     let record = crate::record::typed::record_of(&rec);
     if record.is_none() {
-        let silenced = r.silenced_error_count() > 0;
-        unreadable(&mut r, &at.to_pointer(), silenced);
+        unreadable(r, &at.to_pointer(), r.silenced_error_count() > silenced);
     }
-    let record = record.filter(|_| !r.has_errors());
-    (r.issues, record)
+    record.filter(|_| r.error_count() == errors)
 }
 
 /// An operation that passed the check but has no faithful typed form is refused with an error of

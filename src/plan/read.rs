@@ -6,8 +6,8 @@ use super::canonical::{owner_name, Canonical};
 use super::matching::Sorted;
 use super::listing::Listing;
 use super::{plan_entries, ChangePlan, Entry, Given, IgnoreRule, Policy, Scope, ShownAs, Typed};
-use crate::batch::validate_record_at;
-use crate::issue::{Issue, Plan, Severity};
+use crate::batch::validate_record_into;
+use crate::issue::{Issue, Plan, Report, Severity};
 use crate::json::{Arena, Json};
 use crate::record::{Record, RecordType};
 
@@ -103,13 +103,15 @@ fn plan_in(listing: &Listing, shows: Shows, desired: &[u8], policy: &str, arena:
     let mut typed = Vec::with_capacity(desired_json.len());
     let root = crate::issue::Path::Root;
     let desired_at = root.key("desired");
+    // One report for every desired record, after the issues found so far.
+    let mut report = Report::new(&policy.validate);
+    report.issues = issues;
     for (index, json) in desired_json.iter().enumerate() {
-        let (found, record) = validate_record_at(json, &desired_at.index(index), &policy.validate);
-        issues.extend(found);
-        if let Some(record) = record {
+        if let Some(record) = validate_record_into(json, &desired_at.index(index), &mut report) {
             typed.push((index, record));
         }
     }
+    let issues = report.issues;
     // Each desired record's listed group, found once here for the matching too. A record the
     // zone has with the same typed value borrows that listed record's canonical form (most
     // records of a sync are unchanged): only the others work theirs out.
