@@ -2,7 +2,8 @@
 //! the desired records as a batch would post them, and the policy. Every record is typed by the
 //! validator (`validate_record_json`), the same reader `batch()` uses, and nothing else.
 
-use super::canonical::{owner_name, Canonical};
+use super::canonical::{is_owner_name, owner_name, Canonical};
+use compact_str::CompactString;
 use super::matching::Sorted;
 use super::listing::Listing;
 use super::{plan_entries, ChangePlan, Entry, Given, IgnoreRule, Policy, Scope, ShownAs, Typed};
@@ -119,11 +120,14 @@ fn plan_in(listing: &Listing, shows: Shows, desired: &[u8], policy: &str, arena:
     let mut twins = Vec::with_capacity(typed.len());
     let mut forms = Vec::new();
     for (_, record) in &typed {
-        let owner = owner_name(record.common.name.as_deref().unwrap_or("@"), &zone);
-        let group = sorted.group_of(&current, &owner, record.record_type());
+        let name = record.common.name.as_deref().unwrap_or("@");
+        // A name written as its owner name (as listRecords gives names) is looked up as it is.
+        let built = (!is_owner_name(name, &zone)).then(|| owner_name(name, &zone));
+        let owner = built.as_deref().unwrap_or(name);
+        let group = sorted.group_of(&current, owner, record.record_type());
         let twin = group.and_then(|g| sorted.twin(&current, g, &record.data));
         if twin.is_none() {
-            forms.push(Canonical::named(owner, record));
+            forms.push(Canonical::named(built.unwrap_or_else(|| CompactString::from(name)), record));
         }
         groups.push(group);
         twins.push(twin);
