@@ -16,7 +16,9 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::fmt;
 
 mod parser;
+mod write;
 pub use parser::ParseError;
+pub use write::to_string;
 
 /// Where a parsed tree keeps its nodes. One per parse; the tree borrows it.
 pub use bumpalo::Bump as Arena;

@@ -180,7 +180,7 @@ impl ChangePlan {
             summary: &self.summary,
             issues: &self.issues,
         };
-        serde_json::to_string(&out).unwrap_or_else(|_| "null".into())
+        crate::json::to_string(&out)
     }
 }
 
