@@ -78,7 +78,7 @@ export interface PlanChange {
   id?: string;
   /** The listed record (from `readZone` and `sync`, the snapshot's own frozen record; from `plan`, a copy). */
   before?: ListedRecord;
-  /** The record as desired, as the API would list it. A created record's is its post in `params.posts`: the same object. */
+  /** The record as desired, as the API would list it. A created (or replacing) record's is its post in `params.posts`, the same object, when `params` is there; a plan an error blocks shows a copy. */
   after?: DnsRecord;
   /** The fields that differ (`content`, `data`, `priority`, `ttl`, `proxied`, `comment`, `tags`, `settings`, `private_routing`, `type`). */
   fields: string[];

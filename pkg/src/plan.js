@@ -115,6 +115,7 @@ export function createPlanApi(wasm, boundary) {
  * `before` is the snapshot's own `records[before]`.
  */
 function withRecords(planned, records) {
+  if (planned === null || typeof planned !== 'object' || !Array.isArray(planned.changes)) return planned;
   const posts = planned.params?.posts;
   for (const change of planned.changes) {
     if (typeof change.after === 'number' && posts) change.after = posts[change.after];

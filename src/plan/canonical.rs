@@ -1,5 +1,7 @@
 //! The canonical form of a record: what two spellings of the same record have in common. Every
-//! comparison the plan makes goes through [`Canonical::of`], and nothing compares record text.
+//! comparison the plan makes is of forms [`Canonical::of`] works out, and nothing compares record
+//! text. (A desired record whose typed value equals a listed record's, in the same group, shares
+//! that record's form: the value is worked out from the typed value alone.)
 //!
 //! Per kind, the value is reduced to what DNS sees: an address as its bits, a host name folded
 //! (case, trailing dot, IDN), TXT as the bytes of its character-strings, base64 as the bytes it

@@ -2,7 +2,7 @@
 //! fewest batch operations that make it so.
 //!
 //! [`plan`] is pure and deterministic. Records are compared by their canonical form
-//! ([`canonical::Canonical::of`], the only comparison), matched per owner name and type as sets
+//! ([`canonical::Canonical::of`]: the only comparison), matched per owner name and type as sets
 //! ([`matching`]), kept within a scope, and checked against safety limits ([`safety`]) before the
 //! result becomes batch params. [`format::format_plan`] prints a plan for people.
 
@@ -249,7 +249,9 @@ impl Entry<'_> {
 }
 
 /// A record as a change shows it, as JSON text: a listed record's own text, as it was listed (for
-/// the JavaScript host, its position in `current`); a typed record as serde writes it. Text rather than a `Value`: a plan only passes records through
+/// the JavaScript host, its position in `current`); a typed record as serde writes it (for the
+/// JavaScript host, a created record while the params stand: its position in `params.posts`).
+/// Text rather than a `Value`: a plan only passes records through
 /// to its JSON, and a `Value` (a `BTreeMap` per object, with its own serialisation) cost the
 /// WebAssembly build about a fifth of the planner's size. [`Shown::to_value`] gives the `Value`.
 #[derive(Clone)]
@@ -359,7 +361,8 @@ pub fn plan(current: &[ZoneRecord], desired: &[Record], policy: &Policy) -> Chan
 /// What the reader of a plan's records hands the planner besides them.
 #[derive(Clone, Copy, Default)]
 pub(crate) struct Given<'s> {
-    /// [`matching::Sorted::of`] the listed records, when it is kept (a [`Listing`] keeps it).
+    /// [`matching::Sorted::of`] the listed records, when it is known (a [`Listing`] keeps it for
+    /// its own zone and the first other; the reader works it out for any later one).
     pub sorted: Option<&'s matching::Sorted>,
     /// Each desired record's listed group (from [`matching::Sorted::group_of`]), when looked up.
     pub groups: Option<&'s [Option<usize>]>,

@@ -1,6 +1,7 @@
 //! Reading a plan's inputs from JSON: the zone's records as the API lists them (a [`Listing`]),
 //! the desired records as a batch would post them, and the policy. Every record is typed by the
-//! validator (`validate_record_json`), the same reader `batch()` uses, and nothing else.
+//! validator (`validate_record_json`, `validate_record_into` for the desired records), the same
+//! reader `batch()` uses, and nothing else.
 
 use super::canonical::{is_owner_name, owner_name, Canonical};
 use compact_str::CompactString;

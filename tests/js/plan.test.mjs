@@ -90,4 +90,9 @@ test("a created record's after is its post, the same object; a plan an error blo
   const blocked = plan([], [...desired, a('bad', '192.0.2.300')], { zone: 'example.com' });
   assert.equal(blocked.params, null);
   assert.deepEqual(blocked.changes.map((c) => c.after), p.changes.map((c) => c.after));
+  // A replacement (the type at a name changes) shows its post the same way.
+  const replaced = plan([listed('id1', a('www.example.com', '192.0.2.1'))], [{ type: 'CNAME', name: 'www', content: 'example.net' }], { zone: 'example.com' });
+  assert.deepEqual(replaced.changes.map((c) => c.action), ['replace']);
+  assert.equal(replaced.changes[0].after, replaced.params.posts[0]);
+  assert.equal(replaced.changes[0].after.content, 'example.net');
 });
