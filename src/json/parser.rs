@@ -39,7 +39,21 @@ impl std::error::Error for ParseError {}
 const NESTING_LIMIT: u32 = 128;
 
 pub(super) fn parse<'t: 'a, 'a>(text: &'t str, arena: &'a Arena) -> Result<Json<'a>, ParseError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, arena, depth_left: NESTING_LIMIT, reason: "", unescaped: String::new() };
+    parse_noting(text, arena, None).map(|(value, _)| value)
+}
+
+/// [`parse`], and where each item of a top-level array starts and ends in `text` (empty when the
+/// text is not an array): a zone's listing kept with its text (the Rust API's) reads a record back
+/// from its own span only when a plan shows it.
+pub(super) fn parse_with_item_spans<'t: 'a, 'a>(text: &'t str, arena: &'a Arena) -> Result<(Json<'a>, Vec<Span>), ParseError> {
+    parse_noting(text, arena, Some(Vec::new())).map(|(value, spans)| (value, spans.unwrap_or_default()))
+}
+
+type Span = std::ops::Range<usize>;
+
+/// The one parse: `item_spans`, when given, collects the spans of a top-level array's items.
+fn parse_noting<'t: 'a, 'a>(text: &'t str, arena: &'a Arena, item_spans: Option<Vec<Span>>) -> Result<(Json<'a>, Option<Vec<Span>>), ParseError> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, arena, depth_left: NESTING_LIMIT, reason: "", unescaped: String::new(), item_spans };
     let parsed = parser.value().and_then(|value| {
         parser.skip_whitespace();
         match parser.at < parser.bytes.len() {
@@ -47,27 +61,10 @@ pub(super) fn parse<'t: 'a, 'a>(text: &'t str, arena: &'a Arena) -> Result<Json<
             false => Ok(value),
         }
     });
-    parsed.map_err(|Failed| parser.located_error())
-}
-
-/// [`parse`], and where each item of a top-level array starts and ends in `text` (empty when the
-/// text is not an array): a zone's listing kept with its text (the Rust API's) reads a record back
-/// from its own span only when a plan shows it.
-pub(super) fn parse_with_item_spans<'t: 'a, 'a>(text: &'t str, arena: &'a Arena) -> Result<(Json<'a>, Vec<std::ops::Range<usize>>), ParseError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, arena, depth_left: NESTING_LIMIT, reason: "", unescaped: String::new() };
-    let mut spans = Vec::new();
-    let parsed = match parser.next_token() {
-        Some(b'[') => parser.items_with_spans(&mut spans),
-        _ => parser.value(),
-    };
-    let parsed = parsed.and_then(|value| {
-        parser.skip_whitespace();
-        match parser.at < parser.bytes.len() {
-            true => Err(parser.error("trailing characters")),
-            false => Ok(value),
-        }
-    });
-    parsed.map(|value| (value, spans)).map_err(|Failed| parser.located_error())
+    match parsed {
+        Ok(value) => Ok((value, parser.item_spans.take())),
+        Err(Failed) => Err(parser.located_error()),
+    }
 }
 
 struct Parser<'t, 'a> {
@@ -80,6 +77,8 @@ struct Parser<'t, 'a> {
     reason: &'static str,
     /// Where strings with escapes are decoded (kept to be reused).
     unescaped: String,
+    /// The spans of the top-level array's items, when asked for ([`parse_with_item_spans`]).
+    item_spans: Option<Vec<Span>>,
 }
 
 /// Parsing failed; the reason and position are in the parser. (A marker rather than the error
@@ -169,31 +168,21 @@ impl<'t: 'a, 'a> Parser<'t, 'a> {
             self.at += 1;
             return Ok(Json::Array(items.into_bump_slice()));
         }
+        // Spans are noted for the items of the top-level array only, when asked for.
+        let noting = self.item_spans.is_some() && self.depth_left == NESTING_LIMIT - 1;
         loop {
+            let start = match noting {
+                true => {
+                    self.skip_whitespace();
+                    self.at
+                }
+                false => 0,
+            };
             items.push(self.value()?);
-            if self.closes(b']', "expected `,` or `]`", "EOF while parsing a list")? {
-                return Ok(Json::Array(items.into_bump_slice()));
+            if let Some(spans) = self.item_spans.as_mut().filter(|_| noting) {
+                spans.push(start..self.at);
             }
-        }
-    }
-
-    /// A top-level array (at its `[`), noting each item's span; the same items as [`Self::array`].
-    fn items_with_spans(&mut self, spans: &mut Vec<std::ops::Range<usize>>) -> Result<Json<'a>, Failed> {
-        self.depth_left -= 1;
-        self.at += 1;
-        let mut items = bumpalo::collections::Vec::new_in(self.arena);
-        if self.next_token() == Some(b']') {
-            self.at += 1;
-            self.depth_left += 1;
-            return Ok(Json::Array(items.into_bump_slice()));
-        }
-        loop {
-            self.skip_whitespace();
-            let start = self.at;
-            items.push(self.value()?);
-            spans.push(start..self.at);
             if self.closes(b']', "expected `,` or `]`", "EOF while parsing a list")? {
-                self.depth_left += 1;
                 return Ok(Json::Array(items.into_bump_slice()));
             }
         }
