@@ -4,7 +4,7 @@
 use cf_dns_batch::batch::validate_record_json;
 use cf_dns_batch::json::{Arena, Json};
 use cf_dns_batch::plan::canonical::Canonical;
-use cf_dns_batch::plan::{format_plan, format_plan_json, plan_json, plan_utf8, Action, ChangePlan};
+use cf_dns_batch::plan::{format_plan, format_plan_json, plan, plan_json, plan_utf8, Action, ChangePlan, Policy, Scope, ZoneRecord};
 use cf_dns_batch::{Record, Severity, ValidateOptions};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -550,6 +550,15 @@ proptest! {
         let before = zone.clone();
         let p = run(&listing(&zone), &wanted, policy.clone());
         prop_assert!(errors(&p).is_empty(), "{:?}", p.issues);
+        // The Rust API of typed records decides the same (it shows a listed record as typed).
+        let typed_zone: Vec<ZoneRecord> = zone.iter().map(|(id, r)| ZoneRecord { id: id.clone(), record: typed(r) }).collect();
+        let typed_wanted: Vec<Record> = wanted.iter().map(typed).collect();
+        let scope = if whole_zone { Scope::Zone } else { Scope::Desired };
+        let q = plan(&typed_zone, &typed_wanted, &Policy { zone: Some(ZONE.into()), scope, force: true, ..Policy::default() });
+        let decided = |p: &ChangePlan| p.changes.iter().map(|c| (c.action, c.name.clone(), c.id.clone(), c.after.clone(), c.fields.clone())).collect::<Vec<_>>();
+        prop_assert_eq!(decided(&q), decided(&p));
+        prop_assert_eq!(&q.summary, &p.summary);
+        prop_assert_eq!(q.params.as_ref().map(|p| p.body()), p.params.as_ref().map(|p| p.body()));
         let params: Value = serde_json::from_str(&p.params.as_ref().unwrap().body()).unwrap();
         let mut next = 0;
         apply(&mut zone, &params, &mut next);

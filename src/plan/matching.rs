@@ -6,8 +6,9 @@ use super::{Action, Change, Entry, Policy, Scope, Summary};
 use crate::batch::{BatchParams, DeleteParam, PatchData, PatchParam};
 use crate::issue::{Issue, Severity};
 use crate::json::{Json, Num};
-use crate::record::{CommonFields, RecordData, RecordType};
-use super::canonical::Canonical;
+use crate::record::{CommonFields, Record, RecordData, RecordType};
+use super::canonical::{is_owner_name, owner_name, Canonical};
+use compact_str::CompactString;
 use super::{reordered, sorted_positions};
 
 pub(crate) struct Matched {
@@ -18,6 +19,57 @@ pub(crate) struct Matched {
     /// For each post in `params.posts`, the change it makes (its position in `changes`).
     pub posted_by: Vec<usize>,
     pub summary: Summary,
+}
+
+/// The desired records' listed groups and canonical forms, against the listed records (`current`,
+/// in the order `sorted`): each record's group is found once here, for the matching too, and a
+/// record the zone lists with the same typed value borrows that listed record's canonical form
+/// (most records of a sync are unchanged; [`Canonical::of`] reads nothing but the owner name,
+/// the type and the typed value): only the others work theirs out.
+pub(crate) struct DesiredForms<'c> {
+    groups: Vec<Option<usize>>,
+    /// A listed record's form, or `None` for a form of its own in `own` (in order).
+    twins: Vec<Option<&'c Canonical>>,
+    own: Vec<Canonical>,
+}
+
+impl<'c> DesiredForms<'c> {
+    pub(crate) fn of<'r>(current: &[Entry<'c>], sorted: &Sorted, records: impl Iterator<Item = &'r Record>, zone: &str) -> DesiredForms<'c> {
+        let mut forms = DesiredForms { groups: Vec::new(), twins: Vec::new(), own: Vec::new() };
+        for record in records {
+            let name = record.common.name.as_deref().unwrap_or("@");
+            // A name written as its owner name (as listRecords gives names) is looked up as it is.
+            let built = (!is_owner_name(name, zone)).then(|| owner_name(name, zone));
+            let owner = built.as_deref().unwrap_or(name);
+            let group = sorted.group_of(current, owner, record.record_type());
+            let twin = group.and_then(|g| sorted.twin(current, g, &record.data));
+            if twin.is_none() {
+                forms.own.push(Canonical::named(built.unwrap_or_else(|| CompactString::from(name)), record));
+            }
+            forms.groups.push(group);
+            forms.twins.push(twin);
+        }
+        forms
+    }
+
+    /// Each desired record's listed group, in the order the records were given.
+    pub(crate) fn groups(&self) -> &[Option<usize>] {
+        &self.groups
+    }
+
+    /// The desired records as entries, `records` (with their positions in `desired`) being those
+    /// the forms were worked out for, in the same order.
+    pub(crate) fn entries<'e>(&'e self, records: impl Iterator<Item = (usize, &'e Record)>) -> Vec<Entry<'e>>
+    where
+        'c: 'e,
+    {
+        // Every record without a twin has a form of its own, in order.
+        let mut own = self.own.iter();
+        records
+            .zip(&self.twins)
+            .filter_map(|((index, record), twin)| Some(super::read::entry(index, None, record, twin.or_else(|| own.next())?)))
+            .collect()
+    }
 }
 
 /// (owner name, type name): the unit records are matched in.
@@ -82,7 +134,7 @@ impl Sorted {
 
     /// The number of the listed group of records named `owner` (fully qualified, folded) of
     /// type `kind`, if a listed record has them.
-    pub(crate) fn group_of(&self, current: &[Entry], owner: &str, kind: RecordType) -> Option<usize> {
+    fn group_of(&self, current: &[Entry], owner: &str, kind: RecordType) -> Option<usize> {
         let key: GroupKey = (owner, kind.as_str());
         // The same group: the same type and the same name.
         let is_group = |g: usize| self.members(current, g).next().is_some_and(|l| l.canonical.kind == kind && l.canonical.owner == owner);
@@ -99,7 +151,7 @@ impl Sorted {
 
     /// A listed record of group `g` whose typed value is `data`: its canonical form is the one
     /// a desired record of that group and value has, since [`Canonical::of`] reads nothing else.
-    pub(crate) fn twin<'e>(&self, current: &[Entry<'e>], g: usize, data: &RecordData) -> Option<&'e Canonical> {
+    fn twin<'e>(&self, current: &[Entry<'e>], g: usize, data: &RecordData) -> Option<&'e Canonical> {
         self.members(current, g).find(|l| l.record().is_some_and(|r| r.data == *data)).map(|l| l.canonical)
     }
 
@@ -126,19 +178,14 @@ struct Ranks<'s> {
     desired: Vec<u64>,
 }
 
-/// [`Ranks`]: a desired record of a listed group finds its number by hashing (or has it from
-/// `groups`, when the reader of the desired records looked it up already); the groups only
-/// desired records have are sorted among themselves and slotted in by binary search, so that
-/// only they are compared by name.
-fn ranks<'s>(current: &[Entry], sorted: &'s Sorted, desired: &[Entry], groups: Option<&[Option<usize>]>) -> Ranks<'s> {
+/// [`Ranks`]: a desired record of a listed group has its number from `groups` (found by hashing,
+/// [`DesiredForms`]); the groups only desired records have are sorted among themselves and
+/// slotted in by binary search, so that only they are compared by name.
+fn ranks<'s>(current: &[Entry], sorted: &'s Sorted, desired: &[Entry], groups: &[Option<usize>]) -> Ranks<'s> {
     let mut desired_rank = vec![0u64; desired.len()];
     let mut new: Vec<(GroupKey, usize)> = Vec::new();
     for (i, (e, rank)) in desired.iter().zip(desired_rank.iter_mut()).enumerate() {
-        let group = match groups.and_then(|groups| groups.get(i)) {
-            Some(&known) => known,
-            None => sorted.group_of(current, &e.canonical.owner, e.canonical.kind),
-        };
-        match group {
+        match groups.get(i).copied().flatten() {
             Some(g) => *rank = listed(g),
             None => new.push((group_key(e), i)),
         }
@@ -205,15 +252,6 @@ fn repeats(desired: &[Entry], rank: &[u64], order: &[usize]) -> Vec<bool> {
 pub(crate) fn match_zone(current: &[Entry], desired: &[Entry], given: super::Given, policy: &Policy, zone: &str, issues: &mut Vec<Issue>) -> Matched {
     let super::Given { sorted, groups, .. } = given;
     let out_of_reach = |e: &Entry| is_apex_ns(e, zone) || is_ignored(e, policy, zone);
-    let worked_out;
-    let (sorted, groups) = match sorted {
-        Some(sorted) if sorted.order.len() == current.len() => (sorted, groups),
-        // Groups looked up in another order than this one would be numbers of another order.
-        _ => {
-            worked_out = Sorted::of(current);
-            (&worked_out, None)
-        }
-    };
     let current_order = &sorted.order;
     let rank = ranks(current, sorted, desired, groups);
 

@@ -352,20 +352,21 @@ pub(crate) fn reordered<T>(items: Vec<T>, positions: &[usize]) -> Vec<T> {
 pub fn plan(current: &[ZoneRecord], desired: &[Record], policy: &Policy) -> ChangePlan {
     let zone = policy.zone.clone().unwrap_or_default();
     let current_forms: Vec<Canonical> = current.iter().map(|z| Canonical::of(&z.record, &zone)).collect();
-    let desired_forms: Vec<Canonical> = desired.iter().map(|r| Canonical::of(r, &zone)).collect();
     let current: Vec<Entry> = current.iter().zip(&current_forms).enumerate().map(|(index, (z, form))| read::entry(index, Some(z.id.as_str()), &z.record, form)).collect();
-    let desired: Vec<Entry> = desired.iter().zip(&desired_forms).enumerate().map(|(index, (r, form))| read::entry(index, None, r, form)).collect();
-    plan_entries(current, desired, Given::default(), policy, &zone, Vec::new())
+    let sorted = matching::Sorted::of(&current);
+    let forms = matching::DesiredForms::of(&current, &sorted, desired.iter(), &zone);
+    let desired = forms.entries(desired.iter().enumerate());
+    let given = Given { sorted: &sorted, groups: forms.groups(), posts_by_position: false };
+    plan_entries(current, desired, given, policy, &zone, Vec::new())
 }
 
 /// What the reader of a plan's records hands the planner besides them.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub(crate) struct Given<'s> {
-    /// [`matching::Sorted::of`] the listed records, when it is known (a [`Listing`] keeps it for
-    /// its own zone and the first other; the reader works it out for any later one).
-    pub sorted: Option<&'s matching::Sorted>,
-    /// Each desired record's listed group (from [`matching::Sorted::group_of`]), when looked up.
-    pub groups: Option<&'s [Option<usize>]>,
+    /// [`matching::Sorted::of`] the listed records (a [`Listing`] keeps it).
+    pub sorted: &'s matching::Sorted,
+    /// Each desired record's listed group ([`matching::DesiredForms::groups`]).
+    pub groups: &'s [Option<usize>],
     /// A created record's `after` is given as its position in `params.posts`, where the
     /// JavaScript host takes it from (the same record, not written out twice). Only when the
     /// params stand: a plan an error blocks shows it as the API would list it, like the Rust API.

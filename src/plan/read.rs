@@ -3,9 +3,8 @@
 //! validator (`validate_record_json`, `validate_record_into` for the desired records), the same
 //! reader `batch()` uses, and nothing else.
 
-use super::canonical::{is_owner_name, owner_name, Canonical};
-use compact_str::CompactString;
-use super::matching::Sorted;
+use super::canonical::Canonical;
+use super::matching::{DesiredForms, Sorted};
 use super::listing::Listing;
 use super::{plan_entries, ChangePlan, Entry, Given, IgnoreRule, Policy, Scope, ShownAs, Typed};
 use crate::batch::validate_record_into;
@@ -114,33 +113,9 @@ fn plan_in(listing: &Listing, shows: Shows, desired: &[u8], policy: &str, arena:
         }
     }
     let issues = report.issues;
-    // Each desired record's listed group, found once here for the matching too. A record the
-    // zone has with the same typed value borrows that listed record's canonical form (most
-    // records of a sync are unchanged): only the others work theirs out.
-    let mut groups = Vec::with_capacity(typed.len());
-    let mut twins = Vec::with_capacity(typed.len());
-    let mut forms = Vec::new();
-    for (_, record) in &typed {
-        let name = record.common.name.as_deref().unwrap_or("@");
-        // A name written as its owner name (as listRecords gives names) is looked up as it is.
-        let built = (!is_owner_name(name, &zone)).then(|| owner_name(name, &zone));
-        let owner = built.as_deref().unwrap_or(name);
-        let group = sorted.group_of(&current, owner, record.record_type());
-        let twin = group.and_then(|g| sorted.twin(&current, g, &record.data));
-        if twin.is_none() {
-            forms.push(Canonical::named(built.unwrap_or_else(|| CompactString::from(name)), record));
-        }
-        groups.push(group);
-        twins.push(twin);
-    }
-    // Every record without a twin has a form of its own, in order.
-    let mut own_forms = forms.iter();
-    let desired = typed
-        .iter()
-        .zip(twins)
-        .filter_map(|((index, record), twin)| Some(entry(*index, None, record, twin.or_else(|| own_forms.next())?)))
-        .collect();
-    let given = Given { sorted: Some(sorted), groups: Some(&groups), posts_by_position: shows != Shows::Records };
+    let forms = DesiredForms::of(&current, sorted, typed.iter().map(|(_, record)| record), &zone);
+    let desired = forms.entries(typed.iter().map(|(index, record)| (*index, record)));
+    let given = Given { sorted, groups: forms.groups(), posts_by_position: shows != Shows::Records };
     let mut plan = plan_entries(current, desired, given, &policy, &zone, issues);
     if let Some(params) = plan.params.as_mut() {
         params.zone_id = policy.zone_id.clone().unwrap_or_default();
