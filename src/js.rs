@@ -87,7 +87,8 @@ fn refused(message: String) -> String {
     to_json(&Answer::<()> { ok: false, content: None, record: None, message: Some(message) })
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
+/// An answer as JSON text, for every export of the boundary (`js_plan`, `js_zone` too).
+pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".into())
 }
 

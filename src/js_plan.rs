@@ -9,9 +9,7 @@ use crate::json::{Arena, Json};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-fn to_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
-}
+use crate::js::to_json;
 
 /// `plan(current, desired, policy)`: the plan as JSON (`{params, changes, summary, issues}`). A
 /// listed record a change shows is its listed text, or with `positions` its position in `current`

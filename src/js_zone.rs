@@ -22,9 +22,7 @@ fn read_options(text: &str) -> ParseOptions {
     })
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
-}
+use crate::js::to_json;
 
 /// `parseZone`: `{records, positions, issues}`.
 #[wasm_bindgen(js_name = parseZoneJson)]
